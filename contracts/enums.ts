@@ -1,0 +1,94 @@
+// Enumerations shared by server and web. Codes are English (glossary); labels are what people read.
+
+export const ORG_TYPES = ['work_committee', 'organ_committee', 'general_branch', 'branch', 'group'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  work_committee: '机关工委',
+  organ_committee: '机关党委',
+  general_branch: '党总支',
+  branch: '党支部',
+  group: '党小组',
+};
+/** Which child types each type may hold (a group sits only inside a branch). */
+export const ORG_CHILD_TYPES: Record<OrgType, readonly OrgType[]> = {
+  work_committee: ['organ_committee', 'general_branch', 'branch'],
+  organ_committee: ['general_branch', 'branch'],
+  general_branch: ['branch'],
+  branch: ['group'],
+  group: [],
+};
+
+export const ORG_STATUSES = ['active', 'dissolved'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+export const ORG_STATUS_LABELS: Record<OrgStatus, string> = { active: '正常', dissolved: '已撤销' };
+
+export const COMMITTEE_ROLES = ['secretary', 'deputy_secretary', 'committee_member'] as const;
+export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
+export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  committee_member: '委员',
+};
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
+
+export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, string> = { full: '正式党员', probationary: '预备党员' };
+
+export const MEMBER_STATUSES = ['active', 'transferred_out', 'deceased', 'removed'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  active: '在册',
+  transferred_out: '已转出',
+  deceased: '已故',
+  removed: '已出党',
+};
+
+export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
+export type Education = (typeof EDUCATIONS)[number];
+
+export const ROLES = ['work_committee_admin', 'org_admin', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  work_committee_admin: '工委管理员',
+  org_admin: '组织管理员',
+  member: '党员',
+};
+
+export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = { active: '正常', disabled: '已停用' };
+
+export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export const AUDIT_RESULT_LABELS: Record<AuditResult, string> = { ok: '成功', denied: '拒绝', failed: '失败' };
+
+/** Audit actions. One list, so the audit page can offer them as a filter with readable labels. */
+export const AUDIT_ACTION_LABELS = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'org.create': '新建组织',
+  'org.update': '修改组织',
+  'org.move': '移动组织',
+  'org.dissolve': '撤销组织',
+  'committee.save': '保存班子届次',
+  'member.create': '新增党员',
+  'member.update': '修改党员',
+  'member.transfer': '组织关系转接',
+  'member.view': '查看党员完整信息',
+  'member.import': '导入党员',
+  'member.export': '导出党员',
+  'account.create': '新建账号',
+  'account.update': '修改账号',
+  'account.reset_password': '重置密码',
+  'audit.export': '导出审计日志',
+  'access.denied': '越权访问被拒绝',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const IMPORT_STATUSES = ['parsing', 'previewed', 'committing', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
