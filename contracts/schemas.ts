@@ -8,7 +8,6 @@ import {
 import { PAGE_SIZE_MAX } from './limits.js';
 
 const Obj = <P extends Record<string, TSchema>>(props: P) => Type.Object(props, { additionalProperties: false });
-const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 const Id = Type.Integer({ minimum: 1 });
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
@@ -32,7 +31,7 @@ export const Me = Obj({
   accountId: Id,
   username: Type.String(),
   displayName: Type.String(),
-  role: lit(ROLES),
+  role: Type.Enum(ROLES),
   orgId: Nullable(Id),
   orgName: Nullable(Type.String()),
   memberId: Nullable(Id),
@@ -50,8 +49,8 @@ export const Org = Obj({
   name: Type.String(),
   shortName: Nullable(Type.String()),
   code: Nullable(Type.String()),
-  type: lit(ORG_TYPES),
-  status: lit(ORG_STATUSES),
+  type: Type.Enum(ORG_TYPES),
+  status: Type.Enum(ORG_STATUSES),
   path: Type.Array(Obj({ id: Id, name: Type.String() }), { description: 'ancestors from the root, excluding self' }),
   childCount: Type.Integer(),
   memberCount: Type.Integer({ description: 'active members directly in this org' }),
@@ -62,7 +61,7 @@ export const Org = Obj({
 });
 export type Org = Static<typeof Org>;
 export const OrgTreeNode = Obj({
-  id: Id, parentId: Nullable(Id), name: Type.String(), type: lit(ORG_TYPES), status: lit(ORG_STATUSES),
+  id: Id, parentId: Nullable(Id), name: Type.String(), type: Type.Enum(ORG_TYPES), status: Type.Enum(ORG_STATUSES),
   childCount: Type.Integer(), memberCount: Type.Integer(),
 });
 export type OrgTreeNode = Static<typeof OrgTreeNode>;
@@ -73,7 +72,7 @@ export const OrgCreateBody = Obj({
   name: Name,
   shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   code: Type.Optional(Nullable(Type.String({ maxLength: 50, pattern: '^[A-Za-z0-9_-]*$' }))),
-  type: lit(ORG_TYPES),
+  type: Type.Enum(ORG_TYPES),
 });
 export const OrgUpdateBody = Obj({
   name: Type.Optional(Name),
@@ -94,7 +93,7 @@ export const OrgHistoryItem = Obj({ id: Id, action: Type.String(), detail: Type.
 
 // ---- committees (班子, 届次) ----
 export const CommitteeSeat = Obj({
-  role: lit(COMMITTEE_ROLES),
+  role: Type.Enum(COMMITTEE_ROLES),
   memberId: Nullable(Id),
   personName: Type.String({ minLength: 1, maxLength: 50 }),
 });
@@ -118,14 +117,14 @@ export const ExpiringTerm = Obj({ orgId: Id, orgName: Type.String(), endDate: Da
 // ---- members ----
 const MemberWritable = {
   name: Type.String({ minLength: 1, maxLength: 50 }),
-  gender: lit(GENDERS),
+  gender: Type.Enum(GENDERS),
   ethnicity: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   birthDate: Type.Optional(Nullable(DateStr)),
   idNumber: Type.String({ minLength: 15, maxLength: 18 }),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   joinDate: DateStr,
-  category: lit(MEMBER_CATEGORIES),
+  category: Type.Enum(MEMBER_CATEGORIES),
   probationStart: Type.Optional(Nullable(DateStr)),
   probationEnd: Type.Optional(Nullable(DateStr)),
   post: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
@@ -134,7 +133,7 @@ export const MemberCreateBody = Obj({ ...MemberWritable, orgId: Id });
 export type MemberCreateBody = Static<typeof MemberCreateBody>;
 export const MemberUpdateBody = Obj({
   ...MemberWritable,
-  status: lit(MEMBER_STATUSES),
+  status: Type.Enum(MEMBER_STATUSES),
   version: Type.Integer(),
 });
 export type MemberUpdateBody = Static<typeof MemberUpdateBody>;
@@ -142,17 +141,17 @@ export type MemberUpdateBody = Static<typeof MemberUpdateBody>;
 export const MemberListItem = Obj({
   id: Id,
   name: Type.String(),
-  gender: lit(GENDERS),
+  gender: Type.Enum(GENDERS),
   birthDate: Nullable(Type.String()),
   idNumberMasked: Type.String(),
   phoneMasked: Nullable(Type.String()),
   education: Nullable(Type.String()),
   joinDate: Type.String(),
-  category: lit(MEMBER_CATEGORIES),
+  category: Type.Enum(MEMBER_CATEGORIES),
   orgId: Id,
   orgName: Type.String(),
   post: Nullable(Type.String()),
-  status: lit(MEMBER_STATUSES),
+  status: Type.Enum(MEMBER_STATUSES),
 });
 export type MemberListItem = Static<typeof MemberListItem>;
 /** Full profile: viewing it is audited. */
@@ -173,8 +172,8 @@ export type MemberDetail = Static<typeof MemberDetail>;
 export const MemberListQuery = Obj({
   orgId: Type.Optional(Id), // subtree root; default the actor's scope
   q: Type.Optional(Type.String({ maxLength: 50, description: 'name, pinyin initials (zs) or full pinyin' })),
-  status: Type.Optional(lit(MEMBER_STATUSES)),
-  category: Type.Optional(lit(MEMBER_CATEGORIES)),
+  status: Type.Optional(Type.Enum(MEMBER_STATUSES)),
+  category: Type.Optional(Type.Enum(MEMBER_CATEGORIES)),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 })),
 });
@@ -193,10 +192,11 @@ export const ImportProblem = Obj({ row: Type.Integer(), column: Type.String(), v
 export type ImportProblem = Static<typeof ImportProblem>;
 export const ImportJob = Obj({
   id: Id,
-  status: lit(IMPORT_STATUSES),
+  status: Type.Enum(IMPORT_STATUSES),
   fileName: Type.String(),
   totalRows: Type.Integer(),
   processedRows: Type.Integer(),
+  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'percent of the current phase (reading the file, or inserting)' }),
   validRows: Type.Integer(),
   problemCount: Type.Integer(),
   problems: Type.Array(ImportProblem, { description: 'first 1000 problems, ordered by row' }),
@@ -212,11 +212,11 @@ export const Account = Obj({
   id: Id,
   username: Type.String(),
   displayName: Type.String(),
-  role: lit(ROLES),
+  role: Type.Enum(ROLES),
   orgId: Nullable(Id),
   orgName: Nullable(Type.String()),
   memberId: Nullable(Id),
-  status: lit(ACCOUNT_STATUSES),
+  status: Type.Enum(ACCOUNT_STATUSES),
   locked: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   lastLoginAt: Nullable(Type.String()),
@@ -227,7 +227,7 @@ export type Account = Static<typeof Account>;
 export const AccountListQuery = Obj({
   orgId: Type.Optional(Id),
   q: Type.Optional(Type.String({ maxLength: 50 })),
-  role: Type.Optional(lit(ROLES)),
+  role: Type.Optional(Type.Enum(ROLES)),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 })),
 });
@@ -235,14 +235,14 @@ export const AccountListPage = Obj({ items: Type.Array(Account), total: Type.Int
 export const AccountCreateBody = Obj({
   username: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
   displayName: Type.String({ minLength: 1, maxLength: 50 }),
-  role: lit(ROLES),
+  role: Type.Enum(ROLES),
   orgId: Id, // scope; for a member account, the member's org (derived from memberId)
   memberId: Type.Optional(Nullable(Id)),
   initialPassword: Type.String({ minLength: 1, maxLength: 200 }),
 });
 export const AccountUpdateBody = Obj({
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  status: Type.Optional(lit(ACCOUNT_STATUSES)),
+  status: Type.Optional(Type.Enum(ACCOUNT_STATUSES)),
   unlock: Type.Optional(Type.Boolean()),
   version: Type.Integer(),
 });
@@ -250,9 +250,9 @@ export const ResetPasswordBody = Obj({ newPassword: Type.String({ minLength: 1, 
 
 // ---- audit ----
 export const AuditEntry = Obj({
-  id: Id, at: Type.String(), actorId: Nullable(Id), actorName: Nullable(Type.String()), actorRole: Nullable(Type.String()),
+  id: Id, at: Type.String(), actorId: Nullable(Type.Integer()), actorName: Nullable(Type.String()), actorRole: Nullable(Type.String()),
   orgId: Nullable(Id), ip: Nullable(Type.String()), action: Type.String(), targetType: Nullable(Type.String()),
-  targetId: Nullable(Type.String()), result: lit(AUDIT_RESULTS), requestId: Nullable(Type.String()), detail: Nullable(Type.String()),
+  targetId: Nullable(Type.String()), result: Type.Enum(AUDIT_RESULTS), requestId: Nullable(Type.String()), detail: Nullable(Type.String()),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditQuery = Obj({
@@ -260,7 +260,7 @@ export const AuditQuery = Obj({
   action: Type.Optional(Type.String({ maxLength: 64 })),
   targetType: Type.Optional(Type.String({ maxLength: 32 })),
   targetId: Type.Optional(Type.String({ maxLength: 64 })),
-  result: Type.Optional(lit(AUDIT_RESULTS)),
+  result: Type.Optional(Type.Enum(AUDIT_RESULTS)),
   from: Type.Optional(Type.String({ maxLength: 30 })),
   to: Type.Optional(Type.String({ maxLength: 30 })),
   beforeId: Type.Optional(Id), // keyset paging: newest first

@@ -1,0 +1,63 @@
+// The whole HTTP path: the real app (buildApp) listening on 127.0.0.1, a bench account made directly in
+// the database, a real login, then plain fetch requests carrying the session cookie.
+import type { Kysely } from 'kysely';
+import type { Database } from '../server/src/platform/db/types.js';
+import type { Db } from '../server/src/platform/db/connect.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { createCipher, hashPassword } from '../server/src/platform/crypto.js';
+import { buildApp } from '../server/src/app.js';
+import { freePort } from './pg-cluster.js';
+
+export const BENCH_PASSWORD = 'Bench@2026zd';
+
+export interface RunningApp { base: string; close(): Promise<void> }
+
+export async function startApp(db: Db, opts: { dataDir: string; key: Buffer; databaseUrl: string | null }): Promise<RunningApp> {
+  const env: Record<string, string | undefined> = { ...process.env, ZHENDI_DATA_DIR: opts.dataDir, ZHENDI_LOG_LEVEL: 'silent' };
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
+  const config = loadConfig(env);
+  // No web build needed: the bench only calls the API.
+  const { app } = await buildApp({ config, db, cipher: createCipher(opts.key), webDist: null });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** A work-committee admin bound to `orgId` (null: the system-wide administrator), usable at once. */
+export async function ensureAccount(db: Kysely<Database>, username: string, orgId: number | null): Promise<void> {
+  const now = new Date().toISOString();
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const existing = await db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirst();
+  const fields = {
+    display_name: `压测账号 ${username}`, password_hash: hash, role: 'work_committee_admin', org_id: orgId, status: 'active',
+    must_change_password: 0, failed_attempts: 0, locked_until: null, updated_at: now,
+  };
+  if (existing) {
+    await db.updateTable('account').set(fields).where('id', '=', existing.id).execute();
+    return;
+  }
+  await db.insertInto('account').values({
+    ...fields, username, member_id: null, last_login_at: null, password_changed_at: now, created_at: now, version: 1,
+  }).execute();
+}
+
+/** Logs in through POST /api/auth/login; returns the Cookie header to send. */
+export async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${body.slice(0, 300)}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('zhendi_session='));
+  if (!cookie) throw new Error('login answered 200 without a session cookie');
+  return cookie;
+}
+
+/** GET returning the parsed JSON; anything but 200 is an error (so a broken route never looks fast). */
+export async function getJson(base: string, path: string, cookie: string): Promise<unknown> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}

@@ -1,0 +1,36 @@
+// `npm run demo`: a fresh fictional city (青禾市) with ~40 organ committees, ~150 branches, 3,000 members,
+// and one account per role.
+import type { Db } from '../platform/db/connect.js';
+import type { Config } from '../platform/config.js';
+import { createCipher, hashPassword, loadOrCreateKey } from '../platform/crypto.js';
+import { iso, systemClock, todayCn } from '../platform/clock.js';
+import { bulkLoad } from './bulk.js';
+import { DEMO_PASSWORD, generateDemoData, generateMembers } from './generate.js';
+import { ROLE_LABELS } from '../../../contracts/enums.js';
+
+export async function loadDemo(db: Db, config: Config): Promise<string> {
+  const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
+  const today = todayCn(systemClock);
+  const now = iso(systemClock.now());
+  const data = generateDemoData(today);
+  const wanted = new Set(data.accounts.map((a) => a.memberIndex).filter((x) => x !== null));
+  const seatHolders = new Set(data.committees.flatMap((t) => t.seats.map((s) => s.memberIndex)).filter((x) => x !== null));
+  const { orgIds, memberIds, members } = await bulkLoad(db.kysely, cipher, {
+    orgs: data.orgs, members: generateMembers(data.orgs, data.memberOptions), committees: data.committees, today, now,
+    keepMemberIds: (m) => wanted.has(m.index) || seatHolders.has(m.index),
+  });
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const a of data.accounts) {
+    await db.kysely.insertInto('account').values({
+      username: a.username, display_name: a.displayName, password_hash: hash, role: a.role, org_id: orgIds.get(a.orgKey)!,
+      member_id: a.memberIndex === null ? null : memberIds.get(a.memberIndex)!, status: 'active', must_change_password: 0,
+      failed_attempts: 0, locked_until: null, last_login_at: null, password_changed_at: now, created_at: now, updated_at: now, version: 1,
+    }).execute();
+  }
+  const lines = [
+    `演示数据已生成（虚构的青禾市）：${data.orgs.length} 个党组织，${members} 名党员。`,
+    `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
+    ...data.accounts.map((a) => `  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role]}  ${data.orgs.find((o) => o.key === a.orgKey)?.name ?? ''}`),
+  ];
+  return lines.join('\n');
+}

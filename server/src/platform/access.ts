@@ -1,0 +1,71 @@
+// Central authorization: deny by default, by role and by org subtree, checked per record.
+import type { Kysely } from 'kysely';
+import type { Database } from './db/types.js';
+import type { Actor } from './actor.js';
+import type { Role } from '../../../contracts/enums.js';
+import type { Audit } from './audit.js';
+import { forbidden } from './errors.js';
+
+export type Permission =
+  | 'org.read' | 'org.write' | 'committee.write'
+  | 'member.read' | 'member.write' | 'member.import' | 'member.export'
+  | 'account.manage' | 'audit.read';
+
+const ADMINS: Role[] = ['work_committee_admin', 'org_admin'];
+/** Which roles may ever hold a permission; the org scope is checked on top of this. */
+const POLICY: Record<Permission, readonly Role[]> = {
+  'org.read': ADMINS,
+  'org.write': ADMINS,
+  'committee.write': ADMINS,
+  'member.read': ADMINS,
+  'member.write': ADMINS,
+  'member.import': ADMINS,
+  'member.export': ADMINS,
+  'account.manage': ADMINS,
+  'audit.read': ['work_committee_admin'],
+};
+
+export interface Access {
+  /** Throws FORBIDDEN (and audits the denial) unless the actor holds `permission` over `orgId`. */
+  require(actor: Actor, permission: Permission, orgId?: number | null): Promise<void>;
+  /** The same check, answering instead of throwing; no audit. */
+  can(actor: Actor, permission: Permission, orgId?: number | null): Promise<boolean>;
+  inScope(actor: Actor, orgId: number): Promise<boolean>;
+  isGlobal(actor: Actor): boolean;
+  deny(actor: Actor, permission: string, target?: { type: string; id: string | number } | null, message?: string): Promise<never>;
+}
+
+export function createAccess(deps: { db: Kysely<Database>; audit: Audit }): Access {
+  const isGlobal = (actor: Actor) => actor.role === 'work_committee_admin' && actor.orgId === null;
+  async function inScope(actor: Actor, orgId: number): Promise<boolean> {
+    if (isGlobal(actor)) return true;
+    if (actor.orgId === null) return false;
+    const row = await deps.db.selectFrom('org_closure').select('depth')
+      .where('ancestor_id', '=', actor.orgId).where('descendant_id', '=', orgId).executeTakeFirst();
+    return row !== undefined;
+  }
+  async function can(actor: Actor, permission: Permission, orgId?: number | null) {
+    if (!POLICY[permission]?.includes(actor.role)) return false;
+    if (orgId === undefined) return true;
+    if (orgId === null) return isGlobal(actor);
+    return inScope(actor, orgId);
+  }
+  async function deny(actor: Actor, permission: string, target?: { type: string; id: string | number } | null, message?: string): Promise<never> {
+    await deps.audit.record(actor, {
+      action: 'access.denied', result: 'denied', targetType: target?.type ?? null, targetId: target?.id ?? null,
+      detail: { permission },
+    });
+    throw forbidden(message);
+  }
+  return {
+    isGlobal,
+    inScope,
+    can,
+    deny,
+    async require(actor, permission, orgId) {
+      if (await can(actor, permission, orgId)) return;
+      await deny(actor, permission, orgId == null ? null : { type: 'org', id: orgId },
+        orgId == null ? '您无权进行此操作' : '您无权访问该组织的数据');
+    },
+  };
+}

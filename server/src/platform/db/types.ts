@@ -1,0 +1,148 @@
+// Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text and dates YYYY-MM-DD text on both
+// dialects, booleans are 0/1 integers: one representation keeps repos free of dialect branches.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrgTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  root_id: number;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  type: string;
+  status: string;
+  sort_order: number;
+  member_count: number; // active members directly in this org, kept current on write
+  probationary_count: number;
+  dissolved_at: string | null;
+  dissolve_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export interface OrgClosureTable { ancestor_id: number; descendant_id: number; depth: number }
+export interface OrgEventTable {
+  id: Generated<number>; org_id: number; action: string; detail: string; actor_id: number | null; actor_name: string | null; at: string;
+}
+export interface CommitteeTermTable {
+  id: Generated<number>; org_id: number; start_date: string; end_date: string; is_current: number;
+  created_at: string; updated_at: string; version: number;
+}
+export interface CommitteeSeatTable {
+  id: Generated<number>; term_id: number; role: string; member_id: number | null; person_name: string; sort_order: number;
+}
+export interface MemberTable {
+  id: Generated<number>;
+  org_id: number;
+  root_id: number;
+  name: string;
+  name_initials: string;
+  name_pinyin: string;
+  gender: string;
+  ethnicity: string | null;
+  birth_date: string | null;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  education: string | null;
+  join_date: string;
+  category: string;
+  probation_start: string | null;
+  probation_end: string | null;
+  post: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export interface MemberTransferTable {
+  id: Generated<number>; member_id: number; from_org_id: number; to_org_id: number; transfer_date: string;
+  reason: string | null; actor_id: number | null; at: string;
+}
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_id: number | null; // null only for the system administrator created at first start
+  member_id: number | null;
+  status: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export interface SessionTable {
+  id: string; // sha256 of the cookie token: a stolen database does not yield live sessions
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  org_id: number | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  result: string;
+  request_id: string | null;
+  detail: string | null;
+}
+export interface ImportJobTable {
+  id: Generated<number>;
+  account_id: number;
+  org_id: number;
+  status: string;
+  file_name: string;
+  file_path: string | null;
+  total_rows: number;
+  processed_rows: number;
+  valid_rows: number;
+  problem_count: number;
+  problems: string; // JSON, first 1000
+  preview: string; // JSON, first 20 valid rows
+  inserted_rows: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface SettingTable { key: string; value: string }
+
+export interface Database {
+  org: OrgTable;
+  org_closure: OrgClosureTable;
+  org_event: OrgEventTable;
+  committee_term: CommitteeTermTable;
+  committee_seat: CommitteeSeatTable;
+  member: MemberTable;
+  member_transfer: MemberTransferTable;
+  account: AccountTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  import_job: ImportJobTable;
+  setting: SettingTable;
+}
+export type OrgRow = Selectable<OrgTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type MemberUpdate = Updateable<MemberTable>;
+export type AccountRow = Selectable<AccountTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type ImportJobRow = Selectable<ImportJobTable>;
+export type CommitteeTermRow = Selectable<CommitteeTermTable>;

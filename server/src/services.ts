@@ -1,0 +1,36 @@
+// Wires services with explicit dependencies: one place to see what depends on what.
+import type { Db } from './platform/db/connect.js';
+import type { Config } from './platform/config.js';
+import type { Clock } from './platform/clock.js';
+import type { Cipher } from './platform/crypto.js';
+import { createAudit } from './platform/audit.js';
+import { createAccess } from './platform/access.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createOrgRepo } from './modules/org/org.repo.js';
+import { createOrgService } from './modules/org/org.service.js';
+import { createCommitteeService } from './modules/committee/committee.service.js';
+import { createMemberRepo } from './modules/member/member.repo.js';
+import { createMemberService } from './modules/member/member.service.js';
+import { createImportService } from './modules/member/member.import.service.js';
+import { createAccountService } from './modules/account/account.service.js';
+import { createAuditReadService } from './modules/audit/audit.service.js';
+
+export function createServices(deps: { db: Db; config: Config; clock: Clock; cipher: Cipher }) {
+  const db = deps.db.kysely;
+  const { config, clock, cipher } = deps;
+  const audit = createAudit({ db, clock });
+  const access = createAccess({ db, audit });
+  const orgRepo = createOrgRepo(db);
+  const memberRepo = createMemberRepo(db);
+  return {
+    db: deps.db, config, clock, cipher, audit, access, orgRepo, memberRepo,
+    auth: createAuthService({ db, audit, clock, config }),
+    orgs: createOrgService({ db, repo: orgRepo, access, audit, clock }),
+    committees: createCommitteeService({ db, access, audit, clock }),
+    members: createMemberService({ db, repo: memberRepo, orgs: orgRepo, access, audit, cipher, clock }),
+    imports: createImportService({ db, orgs: orgRepo, members: memberRepo, access, audit, cipher, clock, dataDir: config.dataDir }),
+    accounts: createAccountService({ db, access, audit, clock, config }),
+    auditRead: createAuditReadService({ db, access, audit }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

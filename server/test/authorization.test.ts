@@ -1,0 +1,149 @@
+// The authorization table: every route x role x (own org, child org, sibling org, other root), denials included.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type HttpClient, type TestContext } from './context.js';
+import { ORG_CHILD_TYPES, type OrgType } from '../../contracts/enums.js';
+
+type Cell = number | '-';
+type Target = { orgId: number; memberId: number; placeOrgId: number; type: OrgType };
+type Rel = 'own' | 'child' | 'sibling' | 'other';
+const RELS: Rel[] = ['own', 'child', 'sibling', 'other'];
+
+let ctx: TestContext;
+let world: Record<string, Target>;
+const clients: Record<string, HttpClient> = {};
+const targets: Record<'wc' | 'oa' | 'member', Partial<Record<Rel, Target>>> = { wc: {}, oa: {}, member: {} };
+let n = 0;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const b = ctx.build;
+  const A = await b.org({ parentId: null, name: '甲市直属机关工委', code: 'A' });
+  const A1 = await b.org({ parentId: A.id, type: 'organ_committee', name: '甲市财政局机关党委' });
+  const A1b = await b.org({ parentId: A1.id, type: 'branch', name: '财政局第一党支部' });
+  const A2 = await b.org({ parentId: A.id, type: 'organ_committee', name: '甲市教育局机关党委' });
+  const A2b = await b.org({ parentId: A2.id, type: 'branch', name: '教育局第一党支部' });
+  const B = await b.org({ parentId: null, name: '乙县直属机关工委', code: 'B' });
+  const B1 = await b.org({ parentId: B.id, type: 'organ_committee', name: '乙县财政局机关党委' });
+  const B1b = await b.org({ parentId: B1.id, type: 'branch', name: '乙县财政局第一党支部' });
+  const m = async (orgId: number) => (await b.member(orgId)).id;
+  const [mA1, mA1b, mSelf, mA2, mA2b, mB1, mB1b] = [await m(A1.id), await m(A1b.id), await m(A1b.id), await m(A2.id), await m(A2b.id), await m(B1.id), await m(B1b.id)];
+  const t = (org: { id: number; type: OrgType }, memberId: number, placeOrgId = org.id): Target => ({ orgId: org.id, memberId, placeOrgId, type: org.type });
+  world = { A: t(A, mA2b, A2b.id), A1: t(A1, mA1), A1b: t(A1b, mA1b), A2: t(A2, mA2), A2b: t(A2b, mA2b), B: t(B, mB1b, B1b.id), B1: t(B1, mB1), B1b: t(B1b, mB1b) };
+  targets.wc = { own: world.A, child: world.A1b, other: world.B };
+  targets.oa = { own: world.A1, child: world.A1b, sibling: world.A2, other: world.B1 };
+  targets.member = { own: { ...world.A1b, memberId: mSelf }, sibling: world.A2b, other: world.B1b };
+  await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
+  await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
+  await b.account({ username: 'mem', role: 'member', orgId: A1b.id, memberId: mSelf });
+  clients.wc = await ctx.as('wc');
+  clients.oa = await ctx.as('oa');
+  clients.member = await ctx.as('mem');
+});
+afterAll(async () => ctx?.close());
+
+const sys = () => ctx.build.system;
+const version = async (kind: 'org' | 'member', id: number) =>
+  (await ctx.services.db.kysely.selectFrom(kind).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+interface Route { name: string; call: (c: HttpClient, t: Target) => Promise<{ statusCode: number; body: string }> }
+const ROUTES: Route[] = [
+  { name: 'GET /api/orgs/:id', call: (c, t) => c.get(`/api/orgs/${t.orgId}`) },
+  { name: 'GET /api/orgs/:id/stats', call: (c, t) => c.get(`/api/orgs/${t.orgId}/stats`) },
+  { name: 'GET /api/orgs/:id/history', call: (c, t) => c.get(`/api/orgs/${t.orgId}/history`) },
+  { name: 'GET /api/orgs/children', call: (c, t) => c.get(`/api/orgs/children?parentId=${t.orgId}`) },
+  { name: 'POST /api/orgs', call: (c, t) => c.post('/api/orgs', { parentId: t.orgId, type: ORG_CHILD_TYPES[t.type][ORG_CHILD_TYPES[t.type].length - 1], name: `新组织${++n}` }) },
+  { name: 'PATCH /api/orgs/:id', call: async (c, t) => c.patch(`/api/orgs/${t.orgId}`, { shortName: `简称${++n}`, version: await version('org', t.orgId) }) },
+  { name: 'GET /api/orgs/:id/committee-terms', call: (c, t) => c.get(`/api/orgs/${t.orgId}/committee-terms`) },
+  { name: 'POST /api/orgs/:id/committee-terms', call: (c, t) => c.post(`/api/orgs/${t.orgId}/committee-terms`, { startDate: '2024-01-01', endDate: '2029-01-01', seats: [{ role: 'secretary', memberId: null, personName: '张书记' }] }) },
+  { name: 'GET /api/committees/expiring', call: (c, t) => c.get(`/api/committees/expiring?orgId=${t.orgId}`) },
+  { name: 'GET /api/members', call: (c, t) => c.get(`/api/members?orgId=${t.orgId}`) },
+  { name: 'GET /api/members/:id', call: (c, t) => c.get(`/api/members/${t.memberId}`) },
+  { name: 'PUT /api/members/:id', call: async (c, t) => {
+    const d = await ctx.services.members.get(sys(), t.memberId);
+    return c.put(`/api/members/${t.memberId}`, { name: d.name, gender: d.gender, idNumber: d.idNumber, joinDate: d.joinDate, category: d.category, status: d.status, post: `职务${++n}`, version: d.version });
+  } },
+  { name: 'POST /api/members', call: (c, t) => c.post('/api/members', ctx.build.memberBody(t.placeOrgId)) },
+  { name: 'GET /api/members/export', call: (c, t) => c.get(`/api/members/export?orgId=${t.orgId}`) },
+  { name: 'GET /api/accounts', call: (c, t) => c.get(`/api/accounts?orgId=${t.orgId}`) },
+  { name: 'POST /api/accounts', call: (c, t) => c.post('/api/accounts', { username: `acct${++n}`, displayName: '新账号', role: 'org_admin', orgId: t.orgId, initialPassword: 'Init@2026pw' }) },
+];
+
+//                                       work-committee admin      org admin (organ committee)  member (branch)
+//                                       own  child sib  other     own  child sib  other        own  child sib  other
+const TABLE: Record<string, [Cell[], Cell[], Cell[]]> = {
+  'GET /api/orgs/:id':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/stats':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/history':           [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/children':              [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs':                      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PATCH /api/orgs/:id':                 [[200, 200, '-', 403], [403, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/committee-terms':   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs/:id/committee-terms':  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/committees/expiring':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/members':                    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/members/:id':                [[200, 200, '-', 403], [200, 200, 403, 403], [200, '-', 403, 403]],
+  'PUT /api/members/:id':                [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/members':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/members/export':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/accounts':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/accounts':                  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+};
+
+describe('authorization table', () => {
+  it('covers every route in the table', () => {
+    expect(ROUTES.map((r) => r.name).sort()).toEqual(Object.keys(TABLE).sort());
+  });
+  for (const route of ROUTES) {
+    (['wc', 'oa', 'member'] as const).forEach((role, ri) => {
+      RELS.forEach((rel, i) => {
+        const expected = TABLE[route.name][ri][i];
+        if (expected === '-') return;
+        it(`${route.name} as ${role} on ${rel} org -> ${expected}`, async () => {
+          const r = await route.call(clients[role], targets[role][rel]!);
+          expect(r.statusCode, r.body).toBe(expected);
+          if (expected === 403) expect(JSON.parse(r.body).code).toBe('FORBIDDEN');
+        });
+      });
+    });
+  }
+
+  it('only a work-committee admin reads the audit log', async () => {
+    expect((await clients.wc.get('/api/audit')).statusCode).toBe(200);
+    expect((await clients.oa.get('/api/audit')).statusCode).toBe(403);
+    expect((await clients.member.get('/api/audit')).statusCode).toBe(403);
+  });
+
+  it('a member reads their own profile and nothing of the tree', async () => {
+    const r = await clients.member.get('/api/me/profile');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().member.id).toBe(targets.member.own!.memberId);
+    expect((await clients.member.get('/api/orgs/roots')).statusCode).toBe(403);
+  });
+
+  it('denials are audited with the actor and the target', async () => {
+    await clients.oa.get(`/api/orgs/${world.B1.orgId}`);
+    const rows = await ctx.services.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'access.denied')
+      .where('target_id', '=', String(world.B1.orgId)).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].result).toBe('denied');
+    expect(rows[0].actor_name).toContain('oa');
+  });
+
+  it('every API route except the public ones answers 401 without a session (deny by default)', async () => {
+    const spec = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
+    const anon = ctx.client();
+    let checked = 0;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(methods)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        if (PUBLIC.has(name)) continue;
+        const url = path.replace(/\{id\}/g, '1');
+        const r = await anon.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : {});
+        expect(r.statusCode, name).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
+});

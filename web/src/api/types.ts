@@ -1,0 +1,46 @@
+// API types, derived from contracts/schemas.ts (never redefined here).
+import type { Static } from 'typebox';
+import type * as S from '@contracts/schemas';
+
+export type Me = Static<typeof S.Me>;
+export type LoginBody = Static<typeof S.LoginBody>;
+export type ChangePasswordBody = Static<typeof S.ChangePasswordBody>;
+export type Ok = Static<typeof S.Ok>;
+
+export type Org = Static<typeof S.Org>;
+export type OrgTreeNode = Static<typeof S.OrgTreeNode>;
+export type OrgCreateBody = Static<typeof S.OrgCreateBody>;
+export type OrgUpdateBody = Static<typeof S.OrgUpdateBody>;
+export type OrgMoveBody = Static<typeof S.OrgMoveBody>;
+export type OrgDissolveBody = Static<typeof S.OrgDissolveBody>;
+export type OrgStats = Static<typeof S.OrgStats>;
+export type OrgHistoryItem = Static<typeof S.OrgHistoryItem>;
+
+export type CommitteeSeat = Static<typeof S.CommitteeSeat>;
+export type CommitteeTerm = Static<typeof S.CommitteeTerm>;
+export type CommitteeSaveBody = Static<typeof S.CommitteeSaveBody>;
+export type ExpiringTerm = Static<typeof S.ExpiringTerm>;
+
+export type MemberListItem = Static<typeof S.MemberListItem>;
+export type MemberDetail = Static<typeof S.MemberDetail>;
+export type MemberCreateBody = Static<typeof S.MemberCreateBody>;
+export type MemberUpdateBody = Static<typeof S.MemberUpdateBody>;
+export type MemberListQuery = Static<typeof S.MemberListQuery>;
+export type MemberListPage = Static<typeof S.MemberListPage>;
+export type MemberTransferBody = Static<typeof S.MemberTransferBody>;
+/** GET /api/me/profile (no named schema in contracts). */
+export type MeProfile = { member: MemberDetail | null; org: Org | null };
+
+export type ImportProblem = Static<typeof S.ImportProblem>;
+export type ImportJob = Static<typeof S.ImportJob>;
+
+export type Account = Static<typeof S.Account>;
+export type AccountListQuery = Static<typeof S.AccountListQuery>;
+export type AccountListPage = Static<typeof S.AccountListPage>;
+export type AccountCreateBody = Static<typeof S.AccountCreateBody>;
+export type AccountUpdateBody = Static<typeof S.AccountUpdateBody>;
+export type ResetPasswordBody = Static<typeof S.ResetPasswordBody>;
+
+export type AuditEntry = Static<typeof S.AuditEntry>;
+export type AuditQuery = Static<typeof S.AuditQuery>;
+export type AuditPage = Static<typeof S.AuditPage>;

@@ -1,0 +1,33 @@
+import { Card, Empty, Spin, Timeline } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { orgHistoryQuery } from '../../api/orgs';
+import { fmtTime } from '../../lib/format';
+import { actionLabel } from '../../lib/labels';
+
+/** 变更记录: what happened to this org, newest first. */
+export function OrgHistory({ orgId }: { orgId: number }) {
+  const history = useQuery(orgHistoryQuery(orgId));
+  return (
+    <Card title="变更记录">
+      {history.isPending ? (
+        <Spin />
+      ) : !history.data?.length ? (
+        <Empty description="暂无变更记录" />
+      ) : (
+        <Timeline
+          items={history.data.map((h) => ({
+            key: h.id,
+            title: fmtTime(h.at),
+            content: (
+              <div>
+                <div style={{ fontWeight: 500 }}>{actionLabel(h.action)}</div>
+                {h.detail && <div style={{ color: '#555', whiteSpace: 'pre-wrap' }}>{h.detail}</div>}
+                {h.actorName && <div style={{ color: '#999', fontSize: 12 }}>操作人：{h.actorName}</div>}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
