@@ -1,0 +1,97 @@
+// What is measured, with which budget (DESIGN section 5), and the shapes of the results.
+import type { OrgRepo } from '../server/src/modules/org/org.repo.js';
+import type { MemberRepo } from '../server/src/modules/member/member.repo.js';
+import type { Targets } from './dataset.js';
+import type { Stat } from './measure.js';
+
+export type BudgetKind = 'dashboard' | 'list';
+export const BUDGETS = {
+  dashboard: { ms: 200, text: 'subtree dashboard < 200 ms at p95' },
+  list: { ms: 50, text: 'member list page < 50 ms at p95' },
+  rssMb: 300,
+} as const;
+
+export interface CaseResult { id: string; group: string; label: string; budget: BudgetKind | null; stat: Stat; detail: string }
+export interface ConcurrentResult { id: string; label: string; concurrency: number; seconds: number; perSecond: number; stat: Stat; errors: number }
+export interface DbResult {
+  dialect: 'sqlite' | 'postgresql';
+  version: string;
+  when: string;
+  sizes: { orgs: number; members: number; committeeTerms: number; committeeSeats: number };
+  load: { ms: number; cached: boolean; loadedAt: string; note?: string };
+  targets: Targets;
+  cases: CaseResult[];
+  concurrent: ConcurrentResult[];
+  memory: { rssMb: number; maxRssMb: number; heapUsedMb: number };
+}
+
+export const GROUPS = {
+  subtree: '(a) Subtree member count',
+  list: '(b) Member list page (pageSize 20)',
+  http: '(c) Whole HTTP path, sequential requests',
+} as const;
+
+export interface RepoCtx { orgRepo: OrgRepo; memberRepo: MemberRepo; t: Targets }
+export interface RepoCase { id: string; group: keyof typeof GROUPS; label: string; budget: BudgetKind | null; run(): Promise<string> }
+
+const n = (x: number) => x.toLocaleString('en');
+
+/** Repository calls, exactly the ones the API services make. */
+export function repoCases({ orgRepo, memberRepo, t }: RepoCtx): RepoCase[] {
+  const scopes = [
+    { key: 'root', id: t.rootId, what: 'root (whole tree)' },
+    { key: 'organ', id: t.organ.id, what: `organ committee (${n(t.organ.orgs)} orgs, ${n(t.organ.members)} members)` },
+    { key: 'branch', id: t.branch.id, what: `branch (${n(t.branch.orgs)} org${t.branch.orgs > 1 ? 's' : ''}, ${n(t.branch.members)} members)` },
+  ];
+  const cases: RepoCase[] = [];
+  for (const s of scopes) {
+    cases.push({
+      id: `totals.${s.key}`, group: 'subtree', budget: 'dashboard', label: `orgRepo.subtreeMemberTotals, ${s.what}`,
+      run: async () => { const r = await orgRepo.subtreeMemberTotals(s.id); return `${n(r.members)} members, ${n(r.orgs)} orgs`; },
+    });
+  }
+  for (const s of scopes) {
+    cases.push({
+      id: `count.${s.key}`, group: 'subtree', budget: null, label: `memberRepo.count({status:'active'}) raw COUNT, ${s.what.replace(/ \(.*/, '')}`,
+      run: async () => `${n(await memberRepo.count({ scopeOrgId: s.id, status: 'active' }))} members`,
+    });
+  }
+  for (const s of scopes) {
+    for (const page of [1, 50]) {
+      cases.push({
+        id: `list.${s.key}.${page}`, group: 'list', budget: 'list', label: `memberRepo.list, ${s.what.replace(/ \(.*/, '')}, page ${page}`,
+        run: async () => `${(await memberRepo.list({ scopeOrgId: s.id, status: 'active' }, (page - 1) * 20, 20)).length} rows`,
+      });
+    }
+  }
+  const search = { scopeOrgId: t.rootId, q: 'zs' };
+  cases.push(
+    { id: 'search.list', group: 'list', budget: null, label: "memberRepo.list q='zs' (pinyin initials), root, page 1", run: async () => `${(await memberRepo.list(search, 0, 20)).length} rows` },
+    { id: 'search.count', group: 'list', budget: null, label: "memberRepo.count q='zs', root (the page's total)", run: async () => `${n(await memberRepo.count(search))} matches` },
+    {
+      id: 'search.page', group: 'list', budget: 'list', label: "search page as the service runs it (list + count in parallel), q='zs', root",
+      run: async () => { const [rows, total] = await Promise.all([memberRepo.list(search, 0, 20), memberRepo.count(search)]); return `${rows.length} rows of ${n(total)}`; },
+    },
+  );
+  return cases;
+}
+
+export interface HttpCase { id: string; label: string; budget: BudgetKind | null; path: string; as: 'wc' | 'sys'; requests?: number }
+
+/** HTTP requests; `wc` is a work-committee admin bound to the root org, `sys` the system-wide admin (no org). */
+export function httpCases(t: Targets): HttpCase[] {
+  return [
+    { id: 'http.members', label: 'GET /api/members?status=active&pageSize=20', budget: 'list', path: '/api/members?status=active&pageSize=20', as: 'wc' },
+    { id: 'http.members.50', label: 'GET /api/members?status=active&pageSize=20&page=50', budget: 'list', path: '/api/members?status=active&pageSize=20&page=50', as: 'wc' },
+    {
+      id: 'http.members.ui', label: 'GET /api/members?orgId=<root>&page=1&pageSize=20 (what the web page sends: no status filter)', budget: 'list',
+      path: `/api/members?orgId=${t.rootId}&page=1&pageSize=20`, as: 'wc', requests: 40,
+    },
+    { id: 'http.search', label: "GET /api/members?q=zs&pageSize=20 (pinyin-initials search)", budget: 'list', path: '/api/members?q=zs&pageSize=20', as: 'wc', requests: 40 },
+    { id: 'http.stats', label: 'GET /api/orgs/<root>/stats (dashboard counts)', budget: 'dashboard', path: `/api/orgs/${t.rootId}/stats`, as: 'wc' },
+    {
+      id: 'http.members.sys', label: 'GET /api/members?status=active&pageSize=20 as the system admin (account without org)', budget: 'list',
+      path: '/api/members?status=active&pageSize=20', as: 'sys', requests: 40,
+    },
+  ];
+}
