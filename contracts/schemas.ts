@@ -8,12 +8,13 @@ import {
 import { PAGE_SIZE_MAX } from './limits.js';
 
 const Obj = <P extends Record<string, TSchema>>(props: P) => Type.Object(props, { additionalProperties: false });
-const Id = Type.Integer({ minimum: 1 });
+// Ids are 32-bit integer columns on PostgreSQL: a larger number must be a 400, not a database error (500).
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 
-export const IdParams = Obj({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Obj({ id: Id });
 export type IdParams = Static<typeof IdParams>;
 export const Ok = Obj({ ok: Type.Boolean() });
 
@@ -104,6 +105,7 @@ export const CommitteeTerm = Obj({
   endDate: DateStr,
   seats: Type.Array(CommitteeSeat),
   daysToEnd: Type.Integer(),
+  version: Type.Integer(),
   expiringSoon: Type.Boolean({ description: 'ends within six months (or already ended)' }),
 });
 export type CommitteeTerm = Static<typeof CommitteeTerm>;
@@ -112,6 +114,7 @@ export const CommitteeSaveBody = Obj({
   endDate: DateStr,
   seats: Type.Array(CommitteeSeat, { maxItems: 30 }),
 });
+export const CommitteeUpdateBody = Obj({ ...CommitteeSaveBody.properties, version: Type.Integer({ description: 'optimistic lock: the version read' }) });
 export const ExpiringTerm = Obj({ orgId: Id, orgName: Type.String(), endDate: DateStr, daysToEnd: Type.Integer(), secretary: Nullable(Type.String()) });
 
 // ---- members ----

@@ -74,11 +74,12 @@ export function createAccountService(deps: { db: Kysely<Database>; access: Acces
         if (org.parent_id !== null) throw badInput('工委管理员账号须归属于机关工委（顶级组织）');
       }
       let orgId = body.orgId;
-      if (body.role === 'member') {
-        if (!body.memberId) throw badInput('党员账号须关联一名党员', [{ field: 'memberId', message: '请选择党员' }]);
+      if (body.role === 'member' && !body.memberId) throw badInput('党员账号须关联一名党员', [{ field: 'memberId', message: '请选择党员' }]);
+      if (body.memberId) {
+        // Any role: the linked member's full profile is what /api/me/profile shows this account.
         const m = await db.selectFrom('member').select(['id', 'org_id']).where('id', '=', body.memberId).executeTakeFirst();
         if (!m || !(await access.inScope(actor, m.org_id))) throw badInput('所选党员不存在或不在您的管理范围内');
-        orgId = m.org_id;
+        if (body.role === 'member') orgId = m.org_id;
       }
       policyProblem(body.initialPassword, body.username);
       const now = iso(clock.now());

@@ -55,10 +55,12 @@ export function createAuditReadService(deps: { db: Kysely<Database>; access: Acc
           { header: 'IP', key: 'ip', width: 16 }, { header: '操作', key: 'action', width: 18 }, { header: '对象', key: 'target', width: 16 },
           { header: '结果', key: 'result', width: 8 }, { header: '请求编号', key: 'rid', width: 38 }, { header: '详情', key: 'detail', width: 60 },
         ];
-        let before = Number.MAX_SAFE_INTEGER;
+        let before: number | null = null; // no sentinel: PostgreSQL refuses 2^53 against an integer column
         let count = 0;
         for (;;) {
-          const rows = await query(actor, q).where('id', '<', before).orderBy('id', 'desc').limit(1000).execute();
+          let page = query(actor, q);
+          if (before !== null) page = page.where('id', '<', before);
+          const rows = await page.orderBy('id', 'desc').limit(1000).execute();
           for (const r of rows) {
             ws.addRow({
               at: new Date(Date.parse(r.at) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19), actor: r.actor_name,

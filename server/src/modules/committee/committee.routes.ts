@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
 import type { CommitteeService } from './committee.service.js';
-import { CommitteeSaveBody, CommitteeTerm, ExpiringTerm, IdParams } from '../../../../contracts/schemas.js';
+import { CommitteeSaveBody, CommitteeTerm, CommitteeUpdateBody, ExpiringTerm, IdParams } from '../../../../contracts/schemas.js';
 
 export function registerCommitteeRoutes(app: App, deps: { committees: CommitteeService }) {
   const { committees } = deps;
@@ -11,9 +11,9 @@ export function registerCommitteeRoutes(app: App, deps: { committees: CommitteeS
     async (req) => committees.list(actorOf(req), req.params.id));
   app.post('/api/orgs/:id/committee-terms', { schema: { tags, summary: '换届：新的一届班子', params: IdParams, body: CommitteeSaveBody, response: { 200: CommitteeTerm } } },
     async (req) => committees.startTerm(actorOf(req), req.params.id, req.body));
-  app.put('/api/committee-terms/:id', { schema: { tags, summary: '修改一届班子', params: IdParams, body: CommitteeSaveBody, response: { 200: CommitteeTerm } } },
+  app.put('/api/committee-terms/:id', { schema: { tags, summary: '修改一届班子', params: IdParams, body: CommitteeUpdateBody, response: { 200: CommitteeTerm } } },
     async (req) => committees.updateTerm(actorOf(req), req.params.id, req.body));
   app.get('/api/committees/expiring', {
-    schema: { tags, summary: '六个月内任期届满的班子', querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 200: Type.Array(ExpiringTerm) } },
+    schema: { tags, summary: '六个月内任期届满的班子', querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false }), response: { 200: Type.Array(ExpiringTerm) } },
   }, async (req) => committees.expiring(actorOf(req), req.query.orgId ?? null));
 }

@@ -23,7 +23,7 @@ export function createCommitteeService(deps: { db: Kysely<Database>; access: Acc
     return {
       id: t.id, orgId: t.org_id, startDate: t.start_date, endDate: t.end_date,
       seats: seats.map((s) => ({ role: s.role as CommitteeRole, memberId: s.member_id, personName: s.person_name })),
-      daysToEnd: daysBetween(today, t.end_date),
+      daysToEnd: daysBetween(today, t.end_date), version: t.version,
       expiringSoon: t.is_current === 1 && t.end_date <= addMonths(today, TERM_WARNING_MONTHS),
     };
   }
@@ -82,7 +82,7 @@ export function createCommitteeService(deps: { db: Kysely<Database>; access: Acc
       });
       return present((await db.selectFrom('committee_term').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
     },
-    async updateTerm(actor: Actor, termId: number, input: CommitteeSaveInput & { version?: number }) {
+    async updateTerm(actor: Actor, termId: number, input: CommitteeSaveInput & { version: number }) {
       const t = await db.selectFrom('committee_term').selectAll().where('id', '=', termId).executeTakeFirst();
       if (!t) throw notFound('班子届次');
       await access.require(actor, 'committee.write', t.org_id);
@@ -90,7 +90,7 @@ export function createCommitteeService(deps: { db: Kysely<Database>; access: Acc
       const now = iso(clock.now());
       await db.transaction().execute(async (trx) => {
         const r = await trx.updateTable('committee_term').set({ start_date: input.startDate, end_date: input.endDate, updated_at: now, version: t.version + 1 })
-          .where('id', '=', termId).where('version', '=', input.version ?? t.version).executeTakeFirst();
+          .where('id', '=', termId).where('version', '=', input.version).executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw conflict();
         await writeSeats(trx, termId, input);
         await audit.record(actor, { action: 'committee.save', targetType: 'committee_term', targetId: termId, orgId: t.org_id, detail: { kind: 'update', ...input } }, trx);

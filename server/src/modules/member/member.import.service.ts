@@ -16,7 +16,7 @@ import { type Clock, iso, todayCn } from '../../platform/clock.js';
 import { AppError, badInput, notFound } from '../../platform/errors.js';
 import type { OrgRepo } from '../org/org.repo.js';
 import type { MemberRepo } from './member.repo.js';
-import { readMemberRows } from './member.xlsx.js';
+import { assertCompleteXlsxFile, readMemberRows } from './member.xlsx.js';
 import { validateImportRow } from './member.import-row.js';
 import { memberColumns } from './member.rules.js';
 import { normalizeText } from './member.normalize.js';
@@ -63,6 +63,7 @@ export function createImportService(deps: {
     const size = fs.statSync(job.file_path!).size || 1;
     let bytes = 0;
     const counter = new Transform({ transform(chunk, _e, cb) { bytes += chunk.length; state.progress = Math.min(99, Math.floor((bytes / size) * 100)); cb(null, chunk); } });
+    await assertCompleteXlsxFile(job.file_path!); // a corrupt ZIP would leave exceljs temp files behind
     const input = fs.createReadStream(job.file_path!).pipe(counter);
     const today = todayCn(clock);
     const result: Scan = { total: 0, valid: 0, problems: [], problemCount: 0, preview: [], orgIds: new Set() };
@@ -74,18 +75,28 @@ export function createImportService(deps: {
       result.problemCount++;
       if (result.problems.length < MAX_PROBLEMS_KEPT) result.problems.push(p);
     };
-    async function resolveOrg(text: string): Promise<OrgRow | string> {
+    // Every org of the import's scope, by normalized name, short name and code: full-width brackets,
+    // stray spaces and the like in either the file or the database then still match.
+    const byKey = new Map<string, OrgRow[]>();
+    for (const o of await orgs.subtree(job.org_id, q)) {
+      for (const k of new Set([o.name, o.short_name, o.code].filter((x): x is string => !!x).map((x) => normalizeText(x)))) {
+        byKey.set(k, [...(byKey.get(k) ?? []), o]);
+      }
+    }
+    const byId = new Map([...byKey.values()].flat().map((o) => [o.id, o]));
+    function resolveOrg(text: string): OrgRow | string {
       const key = normalizeText(text);
       const cached = orgCache.get(key);
       if (cached !== undefined) return cached;
-      const parts = key.split(/\s*[/／>＞]\s*/).filter(Boolean);
+      const parts = key.split(/\s*[/>]\s*/).filter(Boolean);
       const last = parts[parts.length - 1] ?? key;
-      let found = await orgs.findInSubtree(job.org_id, last);
+      let found = byKey.get(last) ?? [];
       if (found.length > 1 && parts.length > 1) {
-        const parentName = parts[parts.length - 2];
-        const parents = await orgs.byIds(found.map((o) => o.parent_id!).filter(Boolean));
-        const ok = new Set(parents.filter((p) => p.name === parentName || p.short_name === parentName).map((p) => p.id));
-        found = found.filter((o) => o.parent_id !== null && ok.has(o.parent_id));
+        const parentKey = parts[parts.length - 2];
+        found = found.filter((o) => {
+          const p = o.parent_id === null ? undefined : byId.get(o.parent_id);
+          return p !== undefined && [p.name, p.short_name, p.code].some((x) => x && normalizeText(x) === parentKey);
+        });
       }
       let answer: OrgRow | string;
       if (found.length === 0) answer = `在导入范围内找不到组织“${key}”`;
@@ -116,7 +127,7 @@ export function createImportService(deps: {
       const { value, problems } = validateImportRow(ev.row, ev.cells, { today });
       problems.forEach(problem);
       if (!value) continue;
-      const org = await resolveOrg(value.orgText);
+      const org = resolveOrg(value.orgText);
       if (typeof org === 'string') { problem({ row: ev.row, column: '所在党组织', value: value.orgText, message: org }); continue; }
       let cols;
       try {

@@ -265,6 +265,9 @@ describe('enumerations', () => {
     expect(parseGender('Male')).toEqual({ ok: true, value: 'male' });
     expect(parseGender('female')).toEqual({ ok: true, value: 'female' });
     expect(parseGender('未知')).toEqual({ ok: false, message: '性别应为“男”或“女”' });
+    expect(parseGender('constructor').ok).toBe(false); // no Object.prototype lookups
+    expect(parseCategory('toString').ok).toBe(false);
+    expect(parseEducation('__proto__').ok).toBe(false);
   });
 
   it('parses the member category', () => {

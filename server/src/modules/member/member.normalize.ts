@@ -283,11 +283,13 @@ export function pinyinKeys(name: string): { initials: string; full: string } {
 // Enumerations typed as their Chinese labels
 
 const compact = (v: unknown) => normalizeText(v).replace(/\s/g, '').toLowerCase();
+/** An own entry only: typed text like 'constructor' must not find Object.prototype members. */
+const lookup = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 const GENDER_WORDS: Record<string, Gender> = { 男: 'male', 男性: 'male', male: 'male', m: 'male', 女: 'female', 女性: 'female', female: 'female', f: 'female' };
 
 export function parseGender(v: unknown): Parsed<Gender> {
-  const g = GENDER_WORDS[compact(v)];
+  const g = lookup(GENDER_WORDS, compact(v));
   return g ? ok(g) : fail('性别应为“男”或“女”');
 }
 
@@ -297,7 +299,7 @@ const CATEGORY_WORDS: Record<string, MemberCategory> = {
 };
 
 export function parseCategory(v: unknown): Parsed<MemberCategory> {
-  const c = CATEGORY_WORDS[compact(v)];
+  const c = lookup(CATEGORY_WORDS, compact(v));
   return c ? ok(c) : fail('党员类别应为“正式党员”或“预备党员”');
 }
 
@@ -313,7 +315,7 @@ const EDUCATION_SYNONYMS: Record<string, Education> = {
 
 export function parseEducation(v: unknown): Parsed<Education> {
   const key = compact(v).replace(/(学历|毕业|文化)$/, '');
-  const e = EDUCATION_SYNONYMS[key];
+  const e = lookup(EDUCATION_SYNONYMS, key);
   return e ? ok(e) : fail(`学历应为以下之一：${EDUCATIONS.join('、')}`);
 }
 

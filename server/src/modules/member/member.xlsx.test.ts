@@ -8,7 +8,7 @@ import { MEMBER_XLSX_COLUMNS } from '../../../../contracts/limits.js';
 import { validateImportRow } from './member.import-row.js';
 import { idCheckChar } from './member.normalize.js';
 import {
-  EXAMPLE_NAME, INSTRUCTIONS_SHEET_NAME, MEMBER_SHEET_NAME, MemberXlsxError, readMemberRows, writeImportTemplate,
+  assertCompleteXlsxFile, EXAMPLE_NAME, INSTRUCTIONS_SHEET_NAME, MEMBER_SHEET_NAME, MemberXlsxError, readMemberRows, writeImportTemplate,
   writeMemberExport, type ExportRow, type ReadEvent,
 } from './member.xlsx.js';
 
@@ -20,6 +20,9 @@ async function toBuffer(write: (out: Writable) => Promise<unknown>): Promise<Buf
   await write(new Writable({ write(chunk: Buffer, _enc, cb) { chunks.push(chunk); cb(); } }));
   return Buffer.concat(chunks);
 }
+
+/** exceljs types load() with its own Buffer declaration, which the Node Buffer type no longer matches. */
+const loadWhole = (wb: ExcelJS.Workbook, buf: Buffer) => wb.xlsx.load(buf as unknown as ArrayBuffer);
 
 type Sheet = { name: string; rows: unknown[][]; state?: 'visible' | 'hidden'; dateColumns?: number[] };
 
@@ -66,7 +69,7 @@ describe('writeImportTemplate', () => {
 
   it('has styled headers, an example row, drop-down lists and an instructions sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await toBuffer(writeImportTemplate)); // a tiny file: loading it whole is fine in a test
+    await loadWhole(wb, await toBuffer(writeImportTemplate)); // a tiny file: loading it whole is fine in a test
     expect(wb.worksheets.map((w) => w.name)).toEqual([MEMBER_SHEET_NAME, INSTRUCTIONS_SHEET_NAME]);
     const ws = wb.getWorksheet(MEMBER_SHEET_NAME)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -186,9 +189,12 @@ describe('readMemberRows', () => {
     }]);
   });
 
-  it('reports a duplicated column', async () => {
-    const events = await readAll(await workbook([{ name: 'Sheet1', rows: [[...HEADERS, '手机号'], good] }]));
-    expect(events).toEqual([{ type: 'headerProblems', problems: [{ row: 1, column: '手机号码', value: '手机号', message: '“手机号码”列出现了不止一次' }] }]);
+  it('reports a duplicated column, but lets an exact header win over a synonym', async () => {
+    const events = await readAll(await workbook([{ name: 'Sheet1', rows: [[...HEADERS, '*手机号码'], good] }]));
+    expect(events).toEqual([{ type: 'headerProblems', problems: [{ row: 1, column: '手机号码', value: '手机号码', message: '“手机号码”列出现了不止一次' }] }]);
+
+    const withSynonym = await readAll(await workbook([{ name: 'Sheet1', rows: [['联系电话', ...HEADERS], ['0579-82345678', ...good]] }]));
+    expect(rowsOf(withSynonym)[0]!.cells.phone).toBe('13812345678');
   });
 
   it('reports a sheet without a header row', async () => {
@@ -226,8 +232,20 @@ describe('readMemberRows', () => {
   });
 
   it('rejects a truncated .xlsx instead of hanging', async () => {
+    // Cut inside the first zip entry: a cut after a spooled sheet would leave exceljs's temp file behind.
     const buf = await workbook([{ name: 'Sheet1', rows: [HEADERS, good] }]);
-    expect((await readError(buf.subarray(0, Math.floor(buf.length / 2)))).message).toContain('不是有效的 Excel');
+    expect((await readError(buf.subarray(0, 200))).message).toContain('不是有效的 Excel');
+  });
+
+  it('leaves no temp files behind after a full read or an early stop', async () => {
+    const mine = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+    const before = mine();
+    const buf = await workbook([{ name: 'Sheet1', rows: [HEADERS, good, good] }, { name: 'Sheet2', rows: [['x']] }]);
+    expect(rowsOf(await readAll(buf))).toHaveLength(2);
+    for await (const ev of readMemberRows(Readable.from(buf))) if (ev.type === 'row') break;
+    await expect(readAll(buf, { maxRows: 1 })).rejects.toThrow(MemberXlsxError);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // exceljs removes them asynchronously
+    expect(mine()).toEqual(before);
   });
 
   it('fails cleanly when the input breaks off', async () => {
@@ -266,6 +284,28 @@ async function* members(n: number): AsyncGenerator<ExportRow> {
   for (let i = 1; i <= n; i++) yield member(i);
 }
 
+describe('assertCompleteXlsxFile', () => {
+  it('accepts a complete file and rejects truncated or foreign ones', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-xlsx-'));
+    const file = (name: string, bytes: Buffer) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, bytes);
+      return p;
+    };
+    try {
+      const buf = await toBuffer(writeImportTemplate);
+      await expect(assertCompleteXlsxFile(file('ok.xlsx', buf))).resolves.toBeUndefined();
+      await expect(assertCompleteXlsxFile(file('cut.xlsx', buf.subarray(0, buf.length - 10)))).rejects.toThrow('文件不完整');
+      await expect(assertCompleteXlsxFile(file('half.xlsx', buf.subarray(0, buf.length >> 1)))).rejects.toThrow(MemberXlsxError);
+      await expect(assertCompleteXlsxFile(file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0])))).rejects.toThrow('旧版 Excel（.xls）');
+      await expect(assertCompleteXlsxFile(file('empty.xlsx', Buffer.alloc(0)))).rejects.toThrow('上传的文件是空的');
+      await expect(assertCompleteXlsxFile(file('text.xlsx', Buffer.from('hello')))).rejects.toThrow('不是有效的 Excel');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('writeMemberExport', () => {
   it('writes labels and re-reads 1,000 rows as valid import rows', async () => {
     let written = 0;
@@ -290,11 +330,46 @@ describe('writeMemberExport', () => {
   it('writes the template headers plus 状态 and status labels', async () => {
     async function* one() { yield { ...member(1), status: 'transferred_out' }; }
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await toBuffer((out) => writeMemberExport(out, one(), {})));
+    await loadWhole(wb, await toBuffer((out) => writeMemberExport(out, one(), {})));
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, ...HEADERS, '状态']);
     expect(ws.getRow(2).getCell(HEADERS.length + 1).value).toBe('已转出');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('writeMemberExport with a failing or slow output', () => {
+  it('rejects instead of hanging when the output fails', async () => {
+    let bytes = 0;
+    const out = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        cb(bytes > 20_000 ? new Error('client went away') : null);
+      },
+    });
+    await expect(writeMemberExport(out, members(5000), {})).rejects.toThrow('client went away');
+  });
+
+  it('keeps buffered output bounded when the output is slow', { timeout: 120_000 }, async () => {
+    let bytes = 0;
+    let peak = 0;
+    const before = process.memoryUsage().rss;
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        setTimeout(cb, 2);
+      },
+    });
+    async function* sampled(): AsyncGenerator<ExportRow> {
+      for (let i = 1; i <= 60_000; i++) {
+        if (i % 2000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+        yield member(i);
+      }
+    }
+    expect(await writeMemberExport(slow, sampled(), {})).toBe(60_000);
+    expect(bytes).toBeGreaterThan(1024 * 1024);
+    expect((peak - before) / 1024 / 1024).toBeLessThan(100);
   });
 });
 

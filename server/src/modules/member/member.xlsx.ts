@@ -1,6 +1,6 @@
 // Streaming Excel I/O for members: the import template, reading uploaded rows, and the export.
 // Everything streams (exceljs WorkbookReader/WorkbookWriter) so 200,000 rows never sit in memory.
-import { once } from 'node:events';
+import fsp from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { EDUCATIONS, GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS } from '../../../../contracts/enums.js';
@@ -34,7 +34,7 @@ const WIDTHS: Record<MemberXlsxKey, number> = {
 // float that loses its last digits, and '2015-07-01' becomes a locale-dependent date serial.
 const TEXT = { numFmt: '@' } as const;
 
-const columnLetter = (index: number): string => String.fromCharCode(65 + index); // 13 columns: A..M, N
+const columnLetter = (index: number): string => String.fromCharCode(65 + index); // A..M, and N (状态) in the export
 const columnOf = (key: MemberXlsxKey): string => columnLetter(MEMBER_XLSX_COLUMNS.findIndex((c) => c.key === key));
 
 // exceljs's typings omit the streaming worksheet's dataValidations, which it does support.
@@ -129,23 +129,31 @@ const HEADER_ALIASES: Record<string, MemberXlsxKey> = {
   预备期开始日期: 'probationStart', 预备期结束日期: 'probationEnd',
   所在组织: 'org', 党组织: 'org', 所在党支部: 'org', 所属党组织: 'org', 党组织名称: 'org',
 };
-const HEADER_KEYS = new Map<string, MemberXlsxKey>([
-  ...MEMBER_XLSX_COLUMNS.map((c) => [c.header, c.key] as [string, MemberXlsxKey]),
-  ...Object.entries(HEADER_ALIASES),
-]);
+const HEADER_KEYS = new Map<string, MemberXlsxKey>(MEMBER_XLSX_COLUMNS.map((c) => [c.header, c.key]));
 const HEADER_TEXT = Object.fromEntries(MEMBER_XLSX_COLUMNS.map((c) => [c.key, c.header])) as Record<MemberXlsxKey, string>;
 
-/** '＊姓名', ' 姓 名 ', '出生日期（格式：2015-07-01）' -> the column key. */
-function headerKey(v: unknown): MemberXlsxKey | undefined {
-  const t = normalizeText(v).replace(/\s/g, '').replace(/\*/g, '').replace(/\([^)]*\)$/, '');
-  return HEADER_KEYS.get(t);
+/** '＊姓名', ' 姓 名 ', '出生日期（格式：2015-07-01）' -> '姓名', '姓名', '出生日期'. */
+function cleanHeader(v: unknown): string {
+  return normalizeText(v).replace(/\s/g, '').replace(/\*/g, '').replace(/\([^)]*\)$/, '');
 }
 
 const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，请使用导入模板填写后上传';
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+const EOCD_MAGIC = Buffer.from('PK\x05\x06', 'latin1');
 
-/** Passes the bytes through after checking the first four: an .xlsx is a zip file. */
+const EMPTY_FILE = '上传的文件是空的';
+
+/** Why these first bytes cannot start an .xlsx (a zip file), or null when they can. */
+function signatureError(head: Buffer): MemberXlsxError | null {
+  if (head.length === 0) return new MemberXlsxError(EMPTY_FILE);
+  const magic = head.subarray(0, 4);
+  // An old .xls and a password-protected .xlsx are both OLE2 compound files.
+  if (magic.equals(OLE_MAGIC)) return new MemberXlsxError('这是旧版 Excel（.xls）文件或已加密的文件，请在 Excel 中另存为不加密的 .xlsx 后上传');
+  return magic.equals(ZIP_MAGIC) ? null : new MemberXlsxError(NOT_XLSX);
+}
+
+/** Passes the bytes through after checking the first four. */
 async function* checkedBytes(input: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
   let head: Buffer | null = Buffer.alloc(0);
   for await (const chunk of input) {
@@ -156,14 +164,39 @@ async function* checkedBytes(input: AsyncIterable<unknown>): AsyncGenerator<Buff
     }
     head = Buffer.concat([head, buf]);
     if (head.length < 4) continue;
-    const magic = head.subarray(0, 4);
-    // An old .xls and a password-protected .xlsx are both OLE2 compound files.
-    if (magic.equals(OLE_MAGIC)) throw new MemberXlsxError('这是旧版 Excel（.xls）文件或已加密的文件，请在 Excel 中另存为不加密的 .xlsx 后上传');
-    if (!magic.equals(ZIP_MAGIC)) throw new MemberXlsxError(NOT_XLSX);
+    const error = signatureError(head);
+    if (error) throw error;
     yield head;
     head = null;
   }
-  if (head !== null) throw new MemberXlsxError(head.length === 0 ? '上传的文件是空的' : NOT_XLSX);
+  if (head !== null) throw signatureError(head) ?? new MemberXlsxError(NOT_XLSX);
+}
+
+/**
+ * A cheap check of an uploaded file on disk before readMemberRows: the signature, and the zip's
+ * end-of-central-directory record at the end, which a truncated upload lacks. Worth calling because
+ * exceljs spools sheets to temp files that it deletes only when the whole zip reads without error;
+ * after a failure they stay in os.tmpdir() until the process exits.
+ */
+export async function assertCompleteXlsxFile(filePath: string): Promise<void> {
+  const file = await fsp.open(filePath, 'r');
+  try {
+    const { size } = await file.stat();
+    const head = Buffer.alloc(Math.min(size, 4));
+    await file.read(head, 0, head.length, 0);
+    const error = signatureError(head);
+    if (error) throw error;
+    // The record is 22 bytes plus a comment of up to 65,535 bytes, whose length it states.
+    const tail = Buffer.alloc(Math.min(size, 22 + 65_535));
+    await file.read(tail, 0, tail.length, size - tail.length);
+    const at = tail.lastIndexOf(EOCD_MAGIC);
+    const complete = at >= 0 && at + 22 <= tail.length && at + 22 + tail.readUInt16LE(at + 20) === tail.length;
+    if (!complete) {
+      throw new MemberXlsxError(`${NOT_XLSX}（文件不完整，可能上传中断）`);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 const asXlsxError = (e: unknown): MemberXlsxError => (e instanceof MemberXlsxError ? e : new MemberXlsxError(NOT_XLSX, { cause: e }));
@@ -315,24 +348,30 @@ async function* readSheet(rows: AsyncIterable<ExcelJS.Row>, maxRows: number): As
   }
 }
 
-/** The column map when this row is the header (has 姓名 and 身份证号), with any problems; else null. */
+/**
+ * The column map when this row is the header (has 姓名 and 身份证号), with any problems; else null.
+ * Exact headers win over synonyms: a sheet with both 手机号码 and 联系电话 reads 手机号码 and ignores
+ * the other. Only an exact header that appears twice is ambiguous.
+ */
 function matchHeader(values: unknown[], rowNumber: number): { columns: Map<number, MemberXlsxKey>; problems: ImportProblem[] } | null {
+  const texts = values.map(cleanHeader); // keeps the holes of the sparse row
   const columns = new Map<number, MemberXlsxKey>();
-  const seen = new Set<MemberXlsxKey>();
   const problems: ImportProblem[] = [];
-  values.forEach((v, col) => {
-    const key = headerKey(v);
+  const take = (col: number, key: MemberXlsxKey) => columns.set(col, key);
+  const mapped = (key: MemberXlsxKey) => [...columns.values()].includes(key);
+  texts.forEach((t, col) => {
+    const key = HEADER_KEYS.get(t);
     if (!key) return;
-    if (seen.has(key)) {
-      problems.push({ row: rowNumber, column: HEADER_TEXT[key], value: normalizeText(v), message: `“${HEADER_TEXT[key]}”列出现了不止一次` });
-      return;
-    }
-    seen.add(key);
-    columns.set(col, key);
+    if (mapped(key)) problems.push({ row: rowNumber, column: HEADER_TEXT[key], value: t, message: `“${HEADER_TEXT[key]}”列出现了不止一次` });
+    else take(col, key);
   });
-  if (!seen.has('name') || !seen.has('idNumber')) return null;
+  texts.forEach((t, col) => {
+    const key = Object.hasOwn(HEADER_ALIASES, t) ? HEADER_ALIASES[t] : undefined;
+    if (key && !mapped(key)) take(col, key);
+  });
+  if (!mapped('name') || !mapped('idNumber')) return null;
   for (const c of MEMBER_XLSX_COLUMNS) {
-    if (c.required && !seen.has(c.key)) problems.push({ row: rowNumber, column: c.header, value: '', message: `缺少必填列“${c.header}”` });
+    if (c.required && !mapped(c.key)) problems.push({ row: rowNumber, column: c.header, value: '', message: `缺少必填列“${c.header}”` });
   }
   return { columns, problems };
 }
@@ -362,11 +401,31 @@ export interface ExportRow {
   status: string;
 }
 
-const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
+const label = (labels: Record<string, string>, code: string): string => (Object.hasOwn(labels, code) ? labels[code]! : code);
 
 const EXPORT_HEADERS = [...MEMBER_XLSX_COLUMNS.map((c) => c.header), '状态'];
 const EXPORT_WIDTHS = [...MEMBER_XLSX_COLUMNS.map((c) => WIDTHS[c.key]), 8];
-const YIELD_EVERY = 500; // rows between pauses that let the zip stream drain to `out`
+const YIELD_EVERY = 500; // rows between pauses that let the zip stream catch up
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
+/**
+ * exceljs hands committed rows to the zip entry's PassThrough without heeding backpressure, so with a
+ * producer faster than compression and `out` (a client download) they would pile up in memory. Wait
+ * while that buffer is full; the zip stream empties it only as fast as `out` accepts data. The
+ * PassThrough is exceljs's internal `_stream.pipes[0]` (from archiver's readable-stream, which has
+ * `_writableState.length` rather than `writableLength`); if a version lacks it, only the yield remains.
+ */
+async function keepUp(ws: ExcelJS.Worksheet, broken: OutFailure): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve)); // lets a microtask-only `rows` producer share the loop
+  type Sink = { writableLength?: number; _writableState?: { length?: number } };
+  const sink = (ws as unknown as { _stream?: { pipes?: Sink[] } })._stream?.pipes?.[0];
+  const pending = () => sink?.writableLength ?? sink?._writableState?.length ?? 0;
+  for (;;) {
+    if (broken.error) throw broken.error;
+    if (pending() <= MAX_PENDING_BYTES) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 function exportValues(r: ExportRow): (string | null)[] {
   const byKey: Record<MemberXlsxKey, string | null> = {
@@ -385,6 +444,8 @@ function exportValues(r: ExportRow): (string | null)[] {
  * Returns the number of member rows written. `out` must be consumed while this runs (backpressure).
  */
 export async function writeMemberExport(out: Writable, rows: AsyncIterable<ExportRow>, opts: { title?: string } = {}): Promise<number> {
+  // exceljs notices a failed `out` only once it finalizes, and then waits for a 'finish' that never comes.
+  const broken = outFailure(out);
   const headerRow = opts.title ? 2 : 1;
   const last = columnLetter(EXPORT_HEADERS.length - 1);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -409,15 +470,28 @@ export async function writeMemberExport(out: Writable, rows: AsyncIterable<Expor
   for await (const r of rows) {
     ws.addRow(exportValues(r)).commit();
     count++;
-    if (count % YIELD_EVERY === 0) {
-      // Committed rows wait in exceljs's buffers until the zip stream writes them out; give it time,
-      // and wait when `out` is full, so memory stays bounded however fast `rows` produces.
-      if (out.destroyed) throw new Error('导出已中断：输出流已关闭');
-      if (out.writableNeedDrain) await once(out, 'drain');
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (count % YIELD_EVERY === 0) await keepUp(ws, broken);
   }
   ws.commit();
-  await wb.commit();
+  await Promise.race([wb.commit(), broken.promise]);
   return count;
+}
+
+type OutFailure = { error: Error | null; promise: Promise<never> };
+
+/** Rejects when `out` errors or closes before finishing (a client that went away). */
+function outFailure(out: Writable): OutFailure {
+  const state: OutFailure = { error: null, promise: Promise.resolve() as unknown as Promise<never> };
+  state.promise = new Promise<never>((_, reject) => {
+    const fail = (e: Error) => {
+      state.error ??= e;
+      reject(state.error);
+    };
+    out.once('error', fail);
+    out.once('close', () => {
+      if (!out.writableFinished) fail(new Error('导出已中断：输出流已关闭'));
+    });
+  });
+  state.promise.catch(() => undefined); // observed through the race and keepUp
+  return state;
 }

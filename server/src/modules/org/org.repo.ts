@@ -73,12 +73,11 @@ export function createOrgRepo(db: Kysely<Database>) {
       }
       return qb.orderBy('o.status').orderBy('o.name').limit(limit).execute();
     },
-    /** Orgs named exactly `name` (or with this code) inside a subtree: used to resolve imported org names. */
-    async findInSubtree(scopeId: number, name: string): Promise<OrgRow[]> {
-      return db.selectFrom('org as o').selectAll('o')
-        .where('o.id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', scopeId))
-        .where((eb) => eb.or([eb('o.name', '=', name), eb('o.short_name', '=', name), eb('o.code', '=', name)]))
-        .where('o.status', '=', 'active').limit(5).execute();
+    /** Every active org of a subtree (for in-memory name resolution during imports). */
+    async subtree(id: number, q: Q = db): Promise<OrgRow[]> {
+      return q.selectFrom('org as o').selectAll('o')
+        .where('o.id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', id))
+        .where('o.status', '=', 'active').execute();
     },
     async insert(trx: Transaction<Database>, row: Omit<OrgRow, 'id'>): Promise<number> {
       const { id } = await trx.insertInto('org').values(row).returning('id').executeTakeFirstOrThrow();
