@@ -305,7 +305,7 @@ describe('the audit trail', () => {
     const r = await wcA.get('/api/audit/export?action=member.view');
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(r.headers['content-disposition']))![1])).toBe('审计日志.xlsx');
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(r.headers['content-disposition']))![1])).toMatch(/^审计日志_\d{12}\.xlsx$/);
     const rows = sheetRows((await readWorkbook(r.rawPayload)).getWorksheet('审计日志')!);
     expect(rows[0].slice(0, 5)).toEqual(['时间', '操作人', '角色', 'IP', '操作']);
     const data = rows.slice(1);

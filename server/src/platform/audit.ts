@@ -26,38 +26,27 @@ export function createAudit(deps: { db: Kysely<Database>; clock: Clock }): Audit
     await (trx ?? deps.db).insertInto('audit_log').values(row).execute();
   };
   const detailText = (d: AuditEvent['detail']) => (d == null ? null : typeof d === 'string' ? d : JSON.stringify(d));
+  /** One row shape for both entry points: who, from where, what, on which target, with what result. */
+  const row = (who: { id: number | null; name: string | null; role: string | null; orgId: number | null; ip: string | null; requestId: string | null }, e: AuditEvent) => ({
+    at: iso(deps.clock.now()),
+    actor_id: who.id,
+    actor_name: who.name,
+    actor_role: who.role,
+    org_id: e.orgId ?? who.orgId,
+    ip: who.ip,
+    action: e.action,
+    target_type: e.targetType ?? null,
+    target_id: e.targetId == null ? null : String(e.targetId),
+    result: e.result ?? 'ok',
+    request_id: who.requestId,
+    detail: detailText(e.detail),
+  });
   return {
     async record(actor, e, trx) {
-      await insert({
-        at: iso(deps.clock.now()),
-        actor_id: actor.accountId,
-        actor_name: `${actor.displayName}（${actor.username}）`,
-        actor_role: actor.role,
-        org_id: e.orgId ?? actor.orgId,
-        ip: actor.ip,
-        action: e.action,
-        target_type: e.targetType ?? null,
-        target_id: e.targetId == null ? null : String(e.targetId),
-        result: e.result ?? 'ok',
-        request_id: actor.requestId,
-        detail: detailText(e.detail),
-      }, trx);
+      await insert(row({ id: actor.accountId, name: `${actor.displayName}（${actor.username}）`, role: actor.role, orgId: actor.orgId, ip: actor.ip, requestId: actor.requestId }, e), trx);
     },
     async recordAnonymous(ctx, e) {
-      await insert({
-        at: iso(deps.clock.now()),
-        actor_id: ctx.actorId ?? null,
-        actor_name: ctx.actorName ?? null,
-        actor_role: ctx.actorRole ?? null,
-        org_id: e.orgId ?? ctx.orgId ?? null,
-        ip: ctx.ip,
-        action: e.action,
-        target_type: e.targetType ?? null,
-        target_id: e.targetId == null ? null : String(e.targetId),
-        result: e.result ?? 'ok',
-        request_id: ctx.requestId,
-        detail: detailText(e.detail),
-      });
+      await insert(row({ id: ctx.actorId ?? null, name: ctx.actorName ?? null, role: ctx.actorRole ?? null, orgId: ctx.orgId ?? null, ip: ctx.ip, requestId: ctx.requestId }, e));
     },
   };
 }

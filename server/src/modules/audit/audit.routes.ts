@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
 import type { AuditReadService } from './audit.service.js';
 import { AuditPage, AuditQuery } from '../../../../contracts/schemas.js';
-import { attachment } from '../member/member.routes.js';
+import { fileStamp, sendXlsx } from '../../platform/http/xlsx-reply.js';
 
 export function registerAuditRoutes(app: App, deps: { auditRead: AuditReadService }) {
   const tags = ['audit'];
@@ -11,9 +10,6 @@ export function registerAuditRoutes(app: App, deps: { auditRead: AuditReadServic
     async (req) => deps.auditRead.search(actorOf(req), req.query));
   app.get('/api/audit/export', { schema: { tags, summary: '导出审计日志（Excel）', querystring: AuditQuery } }, async (req, reply) => {
     const write = await deps.auditRead.exportXlsx(actorOf(req), req.query);
-    const out = new PassThrough();
-    write(out).catch((e) => { req.log.error({ err: e }, 'audit export failed'); out.destroy(e); });
-    reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('Content-Disposition', attachment('审计日志.xlsx'));
-    return reply.send(out);
+    return sendXlsx(req, reply, `审计日志_${fileStamp()}.xlsx`, write);
   });
 }

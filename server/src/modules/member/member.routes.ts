@@ -1,17 +1,13 @@
 import { Type } from 'typebox';
-import { PassThrough } from 'node:stream';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
 import type { MemberService } from './member.service.js';
 import { writeImportTemplate } from './member.xlsx.js';
+import { fileStamp, sendXlsx } from '../../platform/http/xlsx-reply.js';
 import {
   IdParams, MemberCreateBody, MemberDetail, MemberListPage, MemberListQuery, MemberTransferBody, MemberUpdateBody,
 } from '../../../../contracts/schemas.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** RFC 5987 filename so Chinese names survive every browser. */
-export const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
 export function registerMemberRoutes(app: App, deps: { members: MemberService }) {
   const { members } = deps;
@@ -21,17 +17,11 @@ export function registerMemberRoutes(app: App, deps: { members: MemberService })
   app.get('/api/members/export', { schema: { tags, summary: '导出党员（Excel）', querystring: Type.Omit(MemberListQuery, ['page', 'pageSize']) } },
     async (req, reply) => {
       const write = await members.exportXlsx(actorOf(req), req.query);
-      const out = new PassThrough();
-      write(out).catch((e) => { req.log.error({ err: e }, 'member export failed'); out.destroy(e); });
-      reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`党员信息_${stamp()}.xlsx`));
-      return reply.send(out);
+      return sendXlsx(req, reply, `党员信息_${fileStamp()}.xlsx`, write);
     });
   app.get('/api/members/import-template', { schema: { tags, summary: '党员导入模板' } }, async (req, reply) => {
     actorOf(req);
-    const out = new PassThrough();
-    void writeImportTemplate(out).catch((e) => out.destroy(e));
-    reply.header('Content-Type', XLSX).header('Content-Disposition', attachment('党员信息导入模板.xlsx'));
-    return reply.send(out);
+    return sendXlsx(req, reply, '党员信息导入模板.xlsx', writeImportTemplate);
   });
   app.get('/api/members/:id', { schema: { tags, summary: '党员完整信息（记入审计）', params: IdParams, response: { 200: MemberDetail } } },
     async (req) => members.get(actorOf(req), req.params.id));
