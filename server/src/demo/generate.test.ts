@@ -332,3 +332,16 @@ describe('large data set', () => {
     expect(phones.size).toBe(1_000_000);
   }, 120_000);
 });
+
+describe('committees with very few members', () => {
+  it('never seats more people than an org has, and ends (a thin membership spread over many orgs)', () => {
+    const orgs = generateOrgs(orgOptionsFor(DEMO_SIZE, 7));
+    const memberOptions = { seed: 7, total: 30, today: '2026-03-01' };
+    const terms = generateCommittees(orgs, { seed: 7, today: '2026-03-01', members: memberOptions });
+    for (const t of terms) {
+      const ids = t.seats.map((s) => s.memberIndex).filter((x) => x !== null);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(terms.length).toBeGreaterThan(0);
+  });
+});

@@ -770,6 +770,8 @@ export function generateCommittees(orgs: readonly GenOrg[], opts: GenerateCommit
       const k = Math.min(intIn(rng, 2, 5), Math.max(0, available - roles.length));
       for (let j = 0; j < k; j++) roles.push('committee_member');
     }
+    // Never more seats than people to fill them: drawing distinct members would otherwise never end.
+    if (roles.length > available) roles.length = Math.max(1, available);
     if (available === 0) {
       // No members to choose from: generated names only.
       terms.push({ orgKey: org.key, startDate: formatDay(start), endDate: formatDay(end), seats: namedSeats(rng, roles) });
