@@ -1,8 +1,8 @@
-// Routes. Every page is loaded lazily so the first load stays small.
+// Routes. Every page is loaded lazily so the first load stays small. Member pages (login, password,
+// 我的信息) use no antd; everything under AntdRoot does.
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { NotFound } from './components/NotFound';
-import { PageLoading } from './components/PageLoading';
+import { Loading } from './components/plain/Spinner';
 import { RouteError } from './components/RouteError';
 
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
@@ -11,22 +11,27 @@ export const router = createBrowserRouter([
   {
     path: '/',
     errorElement: <RouteError />,
-    hydrateFallbackElement: <PageLoading full />,
+    hydrateFallbackElement: <Loading />,
     children: [
       { path: 'login', lazy: page(() => import('./pages/login/LoginPage')) },
       { path: 'change-password', lazy: page(() => import('./pages/password/ChangePasswordPage')) },
       { path: 'me', lazy: page(() => import('./pages/me/MePage')) },
       {
-        lazy: page(() => import('./components/layout/AdminLayout')),
+        lazy: page(() => import('./components/AntdRoot')),
         children: [
-          { index: true, lazy: page(() => import('./pages/home/HomePage')) },
-          { path: 'orgs', lazy: page(() => import('./pages/orgs/OrgsIndex')) },
-          { path: 'orgs/:id', lazy: page(() => import('./pages/orgs/OrgDetailPage')) },
-          { path: 'members', lazy: page(() => import('./pages/members/MembersPage')) },
-          { path: 'members/import', lazy: page(() => import('./pages/members/import/ImportPage')) },
-          { path: 'accounts', lazy: page(() => import('./pages/accounts/AccountsPage')) },
-          { path: 'audit', lazy: page(() => import('./pages/audit/AuditPage')) },
-          { path: '*', element: <NotFound /> },
+          {
+            lazy: page(() => import('./components/layout/AdminLayout')),
+            children: [
+              { index: true, lazy: page(() => import('./pages/home/HomePage')) },
+              { path: 'orgs', lazy: page(() => import('./pages/orgs/OrgsIndex')) },
+              { path: 'orgs/:id', lazy: page(() => import('./pages/orgs/OrgDetailPage')) },
+              { path: 'members', lazy: page(() => import('./pages/members/MembersPage')) },
+              { path: 'members/import', lazy: page(() => import('./pages/members/import/ImportPage')) },
+              { path: 'accounts', lazy: page(() => import('./pages/accounts/AccountsPage')) },
+              { path: 'audit', lazy: page(() => import('./pages/audit/AuditPage')) },
+              { path: '*', lazy: page(() => import('./components/NotFound')) },
+            ],
+          },
         ],
       },
     ],

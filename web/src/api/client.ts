@@ -1,7 +1,7 @@
 // Typed fetch wrapper for /api: same-origin cookie session, CSRF header on writes, ErrorBody parsing,
 // redirects (401 -> /login, PASSWORD_CHANGE_REQUIRED -> /change-password) and Chinese error messages.
 import { ApiError, errorFromResponse, networkError } from './errors';
-import { feedback } from './feedback';
+import { notify } from './feedback';
 import { currentLocation, navigateTo } from './navigation';
 import { queryClient } from './queryClient';
 
@@ -93,33 +93,26 @@ function goToLogin(err: ApiError): void {
   if (window.location.pathname === '/login' || redirectingToLogin) return;
   redirectingToLogin = true;
   setTimeout(() => (redirectingToLogin = false), 1000);
-  if (err.code === 'SESSION_EXPIRED') feedback().message.warning('登录已超时，请重新登录');
+  if (err.code === 'SESSION_EXPIRED') notify.warning('登录已超时，请重新登录');
   navigateTo(`/login?next=${encodeURIComponent(currentLocation())}`, { replace: true });
 }
 
 /** Shows an error to the user in Chinese (5xx with the request id for support). */
 export function showError(err: unknown): void {
-  const { message, notification } = feedback();
   if (!(err instanceof ApiError)) {
-    message.error('操作失败，请稍后重试');
-    return;
-  }
-  if (err.code === 'NETWORK') {
-    message.error(err.message);
+    notify.error('操作失败，请稍后重试');
+  } else if (err.code === 'NETWORK') {
+    notify.error(err.message);
   } else if (err.status >= 500) {
-    notification.error({
-      title: '服务器出错',
-      description: `${err.message}${err.requestId ? `（请求编号：${err.requestId}，请告知系统管理员）` : ''}`,
-      duration: 0,
-    });
+    notify.serverError(err.message, err.requestId);
   } else if (err.code === 'CONFLICT') {
-    message.warning('该记录已被其他人修改，已重新加载最新数据，请核对后再操作。', 5);
+    notify.warning('该记录已被其他人修改，已重新加载最新数据，请核对后再操作。', 5);
   } else if (err.code === 'VALIDATION' && err.details?.length) {
-    message.error(`${err.message}：${err.details.map((d) => d.message).join('；')}`, 5);
+    notify.error(`${err.message}：${err.details.map((d) => d.message).join('；')}`, 5);
   } else if (err.code === 'RATE_LIMITED') {
-    message.warning(err.message);
+    notify.warning(err.message);
   } else {
-    message.error(err.message, 4);
+    notify.error(err.message);
   }
 }
 
@@ -154,9 +147,8 @@ export function upload<T>(path: string, form: FormData, onProgress?: (percent: n
  * (the error has been shown).
  */
 export async function download(path: string, query?: object, fallbackName = '下载.xlsx'): Promise<boolean> {
-  const { message } = feedback();
   const key = `download-${Date.now()}`;
-  message.open({ key, type: 'loading', content: '正在生成文件，请稍候…', duration: 0 });
+  notify.loading(key, '正在生成文件，请稍候…');
   try {
     let res: Response;
     try {
@@ -169,13 +161,13 @@ export async function download(path: string, query?: object, fallbackName = '下
     const total = Number(res.headers.get('Content-Length')) || 0;
     const blob = await readBlob(res, (received) => {
       const size = total ? `${formatBytes(received)} / ${formatBytes(total)}` : formatBytes(received);
-      message.open({ key, type: 'loading', content: `正在下载 ${size}…`, duration: 0 });
+      notify.loading(key, `正在下载 ${size}…`);
     });
     saveBlob(blob, name);
-    message.open({ key, type: 'success', content: `已下载：${name}`, duration: 3 });
+    notify.replace(key, 'success', `已下载：${name}`);
     return true;
   } catch (e) {
-    message.destroy(key);
+    notify.dismiss(key);
     if (e instanceof ApiError) handleError(e, {});
     else showError(e);
     return false;

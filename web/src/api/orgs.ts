@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 import type {
-  CommitteeSaveBody, CommitteeTerm, ExpiringTerm, Org, OrgCreateBody, OrgDissolveBody, OrgHistoryItem,
+  CommitteeSaveBody, CommitteeTerm, CommitteeUpdateBody, ExpiringTerm, Org, OrgCreateBody, OrgDissolveBody, OrgHistoryItem,
   OrgMoveBody, OrgStats, OrgTreeNode, OrgUpdateBody,
 } from './types';
 
@@ -59,5 +59,5 @@ export const moveOrg = (id: number, body: OrgMoveBody) => api.post<Org>(`/api/or
 export const dissolveOrg = (id: number, body: OrgDissolveBody) => api.post<Org>(`/api/orgs/${id}/dissolve`, body);
 export const createTerm = (orgId: number, body: CommitteeSaveBody) =>
   api.post<CommitteeTerm>(`/api/orgs/${orgId}/committee-terms`, body);
-export const updateTerm = (termId: number, body: CommitteeSaveBody) =>
+export const updateTerm = (termId: number, body: CommitteeUpdateBody) =>
   api.put<CommitteeTerm>(`/api/committee-terms/${termId}`, body);

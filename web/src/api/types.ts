@@ -19,6 +19,7 @@ export type OrgHistoryItem = Static<typeof S.OrgHistoryItem>;
 export type CommitteeSeat = Static<typeof S.CommitteeSeat>;
 export type CommitteeTerm = Static<typeof S.CommitteeTerm>;
 export type CommitteeSaveBody = Static<typeof S.CommitteeSaveBody>;
+export type CommitteeUpdateBody = Static<typeof S.CommitteeUpdateBody>;
 export type ExpiringTerm = Static<typeof S.ExpiringTerm>;
 
 export type MemberListItem = Static<typeof S.MemberListItem>;

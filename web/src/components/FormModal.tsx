@@ -59,9 +59,9 @@ export function FormModal<T extends object>(props: Props<T>) {
       destroyOnHidden
       width={props.width}
     >
-      <Form<T> form={form} layout="vertical" initialValues={props.initialValues} preserve={false} onFinish={() => void submit()}>
+      {/* No submit button inside: Enter in a date field must not send the form. */}
+      <Form<T> form={form} layout="vertical" initialValues={props.initialValues} preserve={false}>
         {props.children}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
 
-export function NotFound() {
+export default function NotFound() {
   const navigate = useNavigate();
   return (
     <Result
@@ -12,3 +12,4 @@ export function NotFound() {
     />
   );
 }
+export { NotFound };

@@ -37,3 +37,22 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   audit: '审计日志',
   session: '会话',
 };
+
+/** Actions of an organization's history (GET /api/orgs/:id/history). */
+export const ORG_EVENT_LABELS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  move: '移动',
+  dissolve: '撤销',
+  committee: '班子换届',
+};
+
+export function orgEventLabel(action: string): string {
+  return ORG_EVENT_LABELS[action] ?? AUDIT_ACTION_LABELS[action as AuditAction] ?? AUDIT_ACTION_LABELS[`org.${action}` as AuditAction] ?? '变更';
+}
+
+/** Search hits whose own name contains the text first (the server also matches on ancestors' names). */
+export function nameMatchesFirst<T extends { name: string }>(hits: T[], q: string): T[] {
+  const text = q.trim();
+  return [...hits].sort((a, b) => Number(!a.name.includes(text)) - Number(!b.name.includes(text)));
+}

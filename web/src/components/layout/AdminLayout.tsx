@@ -1,7 +1,8 @@
 // Admin frame: header with menu and user, organization tree on the left (a drawer on small screens),
 // and the current org (?org=ID) handed to the pages.
-import { useCallback, useMemo, useState } from 'react';
-import { Alert, Button, Drawer, Grid, Layout, Result } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Grid, Layout, Menu } from 'antd';
+import { ROLE_LABELS } from '@contracts/enums';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -12,7 +13,12 @@ import { OrgTree } from '../org/OrgTree';
 import { PageLoading } from '../PageLoading';
 import { AdminHeader } from './AdminHeader';
 import { CurrentOrgContext, orgLink, type CurrentOrg } from './currentOrg';
-import { NoOrgs } from './NoOrgs';
+import { navItems, selectedNavKey, useNavGo } from './nav';
+
+// Only a fresh installation needs it; it pulls in the form code.
+const NoOrgs = lazy(() => import('./NoOrgs'));
+// Small screens only.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 export default function AdminLayout() {
   const me = useMe();
@@ -20,11 +26,12 @@ export default function AdminLayout() {
   if (me.isError) {
     if (isApiError(me.error) && me.error.status === 401) return <PageLoading full tip="正在跳转到登录页…" />;
     return (
-      <Result
-        status="error"
-        title="无法获取登录信息"
-        subTitle="请检查网络后重试。"
-        extra={<Button type="primary" onClick={() => void me.refetch()}>重试</Button>}
+      <Alert
+        type="error"
+        showIcon
+        style={{ margin: 24 }}
+        title="无法获取登录信息，请检查网络后重试。"
+        action={<Button onClick={() => void me.refetch()}>重试</Button>}
       />
     );
   }
@@ -46,6 +53,7 @@ function AdminShell({ me }: { me: Me }) {
   const urlOrg = Number(params.get('org')) || null;
   const orgId = urlOrg ?? me.orgId ?? roots.data?.[0]?.id ?? null;
   const org = useQuery({ ...orgQuery(orgId ?? 0), enabled: orgId !== null });
+  const go = useNavGo(orgId);
 
   const setOrgId = useCallback(
     (id: number) => {
@@ -66,7 +74,14 @@ function AdminShell({ me }: { me: Me }) {
   );
 
   let content;
-  if (!current) content = roots.isPending ? <PageLoading /> : <NoOrgs me={me} />;
+  if (!current)
+    content = roots.isPending ? (
+      <PageLoading />
+    ) : (
+      <Suspense fallback={<PageLoading />}>
+        <NoOrgs me={me} />
+      </Suspense>
+    );
   else
     content = (
       <CurrentOrgContext.Provider value={current}>
@@ -87,7 +102,7 @@ function AdminShell({ me }: { me: Me }) {
     <Layout style={{ minHeight: '100vh' }}>
       {navigation.state === 'loading' && <div className="zd-progress" aria-hidden />}
       <Layout.Header className="zd-header-bar">
-        <AdminHeader me={me} desktop={desktop} orgId={orgId} onOpenTree={() => setTreeOpen(true)} />
+        <AdminHeader me={me} desktop={desktop} orgId={orgId} onOpenNav={() => setTreeOpen(true)} />
       </Layout.Header>
       <Layout>
         {desktop && (
@@ -97,10 +112,22 @@ function AdminShell({ me }: { me: Me }) {
         )}
         <Layout.Content className="zd-content">{content}</Layout.Content>
       </Layout>
-      {!desktop && (
-        <Drawer placement="left" open={treeOpen} onClose={() => setTreeOpen(false)} title="选择组织" size={320}>
-          {tree}
-        </Drawer>
+      {!desktop && treeOpen && (
+        <Suspense fallback={null}>
+          <Drawer placement="left" open onClose={() => setTreeOpen(false)} title={`${me.displayName} · ${ROLE_LABELS[me.role]}`} size={320} styles={{ body: { padding: 0 } }}>
+            <Menu
+              mode="inline"
+              items={navItems(me)}
+              selectedKeys={[selectedNavKey(location.pathname)]}
+              onClick={({ key }) => {
+                setTreeOpen(false);
+                go(key);
+              }}
+            />
+            <div className="zd-drawer-caption">选择组织</div>
+            {tree}
+          </Drawer>
+        </Suspense>
       )}
     </Layout>
   );

@@ -5,7 +5,7 @@ import type { Me } from '../../api/types';
 import { CreateOrgModal } from '../../pages/orgs/CreateOrgModal';
 
 /** Shown when the account sees no organization at all (a fresh installation). */
-export function NoOrgs({ me }: { me: Me }) {
+export default function NoOrgs({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   return (

@@ -47,6 +47,7 @@ export function SeatPersonInput({ orgId, value, onChange, id }: Props) {
         const m = members.data?.items.find((x) => `member:${x.id}` === v);
         if (m) onChange?.({ personName: m.name, memberId: m.id });
       }}
+      aria-label="姓名"
       placeholder="输入姓名或拼音首字母，可从党员中选择"
       notFoundContent={members.isFetching ? '正在搜索…' : text ? '没有匹配的党员，可直接填写姓名' : null}
       style={{ flex: 1, minWidth: 0 }}

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ORG_TYPE_LABELS } from '@contracts/enums';
 import { childrenQuery, rootsQuery, searchOrgsQuery } from '../../api/orgs';
 import type { OrgTreeNode } from '../../api/types';
+import { nameMatchesFirst } from '../../lib/labels';
 import { useDebounced } from '../../lib/useDebounced';
 
 interface Props {
@@ -56,7 +57,7 @@ export function OrgPicker({ value, onChange, isDisabled, isClosed, initialLabel,
 
   const active = (n: OrgTreeNode) => n.status === 'active';
   const treeData: Item[] = q
-    ? (hits.data ?? []).filter(active).map((n) => item(n, 0, true))
+    ? nameMatchesFirst((hits.data ?? []).filter(active), q).map((n) => item(n, 0, true))
     : [
         ...(roots.data ?? []).filter(active).map((n) => item(n, 0)),
         ...Object.entries(loaded).flatMap(([pid, kids]) => kids.filter(active).map((n) => item(n, Number(pid)))),

@@ -5,6 +5,7 @@ import { Checkbox, Empty, Input, Spin, Tree, type TreeDataNode } from 'antd';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { childrenQuery, rootsQuery, searchOrgsQuery } from '../../api/orgs';
 import type { OrgTreeNode } from '../../api/types';
+import { nameMatchesFirst } from '../../lib/labels';
 import { OrgNodeTitle } from './OrgTypeTag';
 
 interface Props {
@@ -61,17 +62,19 @@ function LazyTree({ showDissolved, selectedId, expandTo, onSelect }: Props & { s
   const roots = useQuery(rootsQuery());
   const [expanded, setExpanded] = useState<number[]>([]);
 
+  // Expand the selected org's ancestors, from the first one inside this account's scope (the
+  // ancestors above a scope root are not ours to load).
+  const rootIds = (roots.data ?? []).map((r) => r.id).join(',');
   const expandKey = expandTo.join(',');
   useEffect(() => {
+    const scope = rootIds ? rootIds.split(',').map(Number) : [];
     const ids = expandKey ? expandKey.split(',').map(Number) : [];
-    if (ids.length) setExpanded((prev) => Array.from(new Set([...prev, ...ids])));
-  }, [expandKey]);
-
-  // Open the first root on first load, so the tree is not a single closed line.
-  const firstRoot = roots.data?.[0]?.id;
-  useEffect(() => {
-    if (firstRoot && roots.data?.length === 1) setExpanded((prev) => (prev.length ? prev : [firstRoot]));
-  }, [firstRoot, roots.data?.length]);
+    const from = ids.findIndex((id) => scope.includes(id));
+    const wanted = from >= 0 ? ids.slice(from) : [];
+    // With a single root and nothing else to open, open the root so the tree is not one closed line.
+    if (!wanted.length && scope.length === 1) wanted.push(scope[0]);
+    if (wanted.length) setExpanded((prev) => Array.from(new Set([...prev, ...wanted])));
+  }, [expandKey, rootIds]);
 
   const children = useQueries({ queries: expanded.map((id) => childrenQuery(id, showDissolved)) });
   const treeData = useMemo(() => {
@@ -110,7 +113,7 @@ function LazyTree({ showDissolved, selectedId, expandTo, onSelect }: Props & { s
 function SearchResults(props: { q: string; showDissolved: boolean; onPick: (id: number) => void }) {
   const { data, isPending } = useQuery(searchOrgsQuery(props.q));
   if (isPending) return <Spin style={{ padding: 24 }} />;
-  const hits = (data ?? []).filter((n) => props.showDissolved || n.status !== 'dissolved');
+  const hits = nameMatchesFirst((data ?? []).filter((n) => props.showDissolved || n.status !== 'dissolved'), props.q);
   return (
     <div role="listbox" aria-label="组织搜索结果">
       <div style={{ fontSize: 12, color: '#999', margin: '4px 0' }}>

@@ -1,5 +1,6 @@
 // 首页: statistics of the current org's subtree and the committees due for re-election.
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+// Kept free of antd Table/Card so the first admin load stays small.
+import { Col, Empty, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ORG_TYPES, ORG_TYPE_LABELS } from '@contracts/enums';
@@ -8,7 +9,8 @@ import { expiringQuery, orgStatsQuery } from '../../api/orgs';
 import type { ExpiringTerm } from '../../api/types';
 import { useCurrentOrg } from '../../components/layout/currentOrg';
 import { orgTypeIcon } from '../../components/org/OrgTypeTag';
-import { daysLeftColor, daysLeftText, fmtDate, orDash } from '../../lib/format';
+import { Panel } from '../../components/Panel';
+import { daysLeftColor, daysLeftText, fmtDate } from '../../lib/format';
 
 export default function HomePage() {
   const { orgId, org, withOrg } = useCurrentOrg();
@@ -17,10 +19,10 @@ export default function HomePage() {
   const s = stats.data;
 
   const cards = [
-    { title: '组织总数', value: s?.orgCount },
-    { title: '党员总数', value: s?.memberCount },
-    { title: '其中预备党员', value: s?.probationaryCount },
-    { title: '半年内需换届', value: s?.expiringTerms, warn: (s?.expiringTerms ?? 0) > 0 },
+    { title: '组织总数', value: s?.orgCount, suffix: '个' },
+    { title: '党员总数', value: s?.memberCount, suffix: '名' },
+    { title: '其中预备党员', value: s?.probationaryCount, suffix: '名' },
+    { title: '半年内需换届', value: s?.expiringTerms, suffix: '个', warn: (s?.expiringTerms ?? 0) > 0 },
   ];
 
   return (
@@ -32,14 +34,22 @@ export default function HomePage() {
       <Row gutter={[12, 12]}>
         {cards.map((c) => (
           <Col xs={12} md={6} key={c.title}>
-            <Card loading={stats.isPending}>
-              <Statistic title={c.title} value={c.value ?? '—'} styles={{ content: c.warn ? { color: '#cf1322' } : undefined }} />
-            </Card>
+            <Panel>
+              <Statistic
+                title={c.title}
+                value={c.value ?? '—'}
+                suffix={c.value === undefined ? undefined : c.suffix}
+                loading={stats.isPending}
+                styles={{ content: c.warn ? { color: '#cf1322' } : undefined }}
+              />
+            </Panel>
           </Col>
         ))}
       </Row>
-      <Card title="各类党组织数量" style={{ marginTop: 12 }} loading={stats.isPending}>
-        {s ? (
+      <Panel title="各类党组织数量" style={{ marginTop: 12 }}>
+        {stats.isPending ? (
+          <Spin />
+        ) : s ? (
           <Row gutter={[12, 12]}>
             {ORG_TYPES.map((t) => (
               <Col xs={12} sm={8} md={4} key={t} style={{ minWidth: 120 }}>
@@ -50,28 +60,32 @@ export default function HomePage() {
         ) : (
           <Empty description="暂无统计数据" />
         )}
-      </Card>
-      <Card title={`换届提醒（${TERM_WARNING_MONTHS} 个月内届满）`} style={{ marginTop: 12 }}>
-        <Table<ExpiringTerm>
-          rowKey="orgId"
-          size="middle"
-          loading={expiring.isPending}
-          dataSource={[...(expiring.data ?? [])].sort((a, b) => a.daysToEnd - b.daysToEnd)}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 560 }}
-          locale={{ emptyText: <Empty description={`${TERM_WARNING_MONTHS} 个月内没有需要换届的班子`} /> }}
-          columns={[
-            { title: '党组织', dataIndex: 'orgName', render: (v: string, r) => <Link to={withOrg(`/orgs/${r.orgId}`)}>{v}</Link> },
-            { title: '书记', dataIndex: 'secretary', render: (v: string | null) => orDash(v) },
-            { title: '届满日期', dataIndex: 'endDate', render: (v: string) => fmtDate(v) },
-            {
-              title: '剩余时间',
-              dataIndex: 'daysToEnd',
-              render: (d: number) => <Tag color={daysLeftColor(d)}>{daysLeftText(d)}</Tag>,
-            },
-          ]}
-        />
-      </Card>
+      </Panel>
+      <Panel title={`换届提醒（${TERM_WARNING_MONTHS} 个月内届满）`} style={{ marginTop: 12 }}>
+        {expiring.isPending ? (
+          <Spin />
+        ) : !expiring.data?.length ? (
+          <Empty description={`${TERM_WARNING_MONTHS} 个月内没有需要换届的班子`} />
+        ) : (
+          <ExpiringList terms={expiring.data} link={(id) => withOrg(`/orgs/${id}`)} />
+        )}
+      </Panel>
     </>
+  );
+}
+
+function ExpiringList({ terms, link }: { terms: ExpiringTerm[]; link: (orgId: number) => string }) {
+  const sorted = [...terms].sort((a, b) => a.daysToEnd - b.daysToEnd);
+  return (
+    <ul className="zd-expiring" aria-label="即将换届的班子">
+      {sorted.map((t) => (
+        <li key={t.orgId}>
+          <span className="name"><Link to={link(t.orgId)}>{t.orgName}</Link></span>
+          <span className="meta">书记：{t.secretary ?? '—'}</span>
+          <span className="meta">届满：{fmtDate(t.endDate)}</span>
+          <Tag color={daysLeftColor(t.daysToEnd)}>{daysLeftText(t.daysToEnd)}</Tag>
+        </li>
+      ))}
+    </ul>
   );
 }

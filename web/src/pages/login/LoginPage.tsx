@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+// /login: username and password; errors (bad credentials, locked account with its unlock time) in Chinese.
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { queryClient } from '../../api/queryClient';
 import { fetchMe, homePath, isAdmin, login, meKey } from '../../api/session';
-import type { LoginBody, Me } from '../../api/types';
-import { AuthFrame } from '../../components/AuthFrame';
+import type { Me } from '../../api/types';
+import { PasswordField, TextField } from '../../components/plain/Field';
+import { Alert, PlainFrame } from '../../components/plain/PlainFrame';
+import { Spinner } from '../../components/plain/Spinner';
 import { fmtTime } from '../../lib/format';
 
 /** Where to go after login: the page that sent us here, if this account may see it. */
-function target(me: Me, next: string | null): string {
+export function afterLogin(me: Me, next: string | null): string {
   if (me.mustChangePassword) return '/change-password';
   const safe = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login');
   if (safe && (isAdmin(me) || next.startsWith('/me'))) return next;
@@ -29,6 +30,9 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +43,7 @@ export default function LoginPage() {
       .then((me) => {
         if (!live) return;
         queryClient.setQueryData(meKey, me);
-        navigate(target(me, next), { replace: true });
+        navigate(afterLogin(me, next), { replace: true });
       })
       .catch(() => undefined);
     return () => {
@@ -47,44 +51,57 @@ export default function LoginPage() {
     };
   }, [navigate, next]);
 
-  const onFinish = async (values: LoginBody) => {
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const m = { username: username.trim() ? undefined : '请输入用户名', password: password ? undefined : '请输入密码' };
+    setMissing(m);
+    if (m.username || m.password) return;
     setBusy(true);
     setError(null);
     try {
-      const me = await login({ username: values.username.trim(), password: values.password });
-      navigate(target(me, next), { replace: true });
-    } catch (e) {
-      setError({ text: loginError(e), locked: isApiError(e, 'ACCOUNT_LOCKED') });
-    } finally {
+      const me = await login({ username: username.trim(), password });
+      navigate(afterLogin(me, next), { replace: true });
+    } catch (err) {
+      setError({ text: loginError(err), locked: isApiError(err, 'ACCOUNT_LOCKED') });
       setBusy(false);
     }
   };
 
   return (
-    <AuthFrame title="登录">
+    <PlainFrame title="登录">
       {error && (
-        <Alert
-          type={error.locked ? 'warning' : 'error'}
-          showIcon
-          title={error.locked ? '账号已锁定' : '登录失败'}
-          description={error.text}
-          style={{ marginBottom: 16 }}
-        />
+        <Alert kind={error.locked ? 'warning' : 'error'} title={error.locked ? '账号已锁定' : '登录失败'}>
+          {error.text}
+        </Alert>
       )}
-      <Form<LoginBody> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" placeholder="请输入用户名" />
-        </Form.Item>
-        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" placeholder="请输入密码" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-          登录
-        </Button>
-      </Form>
-      <div style={{ marginTop: 16, color: '#999', fontSize: 13, textAlign: 'center' }}>
-        忘记密码请联系本单位党组织管理员重置
-      </div>
-    </AuthFrame>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label="用户名"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="off"
+          autoCorrect="off"
+          autoFocus
+          value={username}
+          onChange={setUsername}
+          error={missing.username}
+          testId="login-username"
+        />
+        <PasswordField
+          label="密码"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={missing.password}
+          testId="login-password"
+        />
+        <button type="submit" className="zp-btn zp-btn-primary" disabled={busy} data-testid="login-submit">
+          {busy && <Spinner />}
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
+      <div className="zp-foot">忘记密码请联系本单位党组织管理员重置</div>
+    </PlainFrame>
   );
 }

@@ -1,7 +1,7 @@
 // 党员管理: the members of the current org's subtree, with filters, server paging and the profile drawer.
 import { useState } from 'react';
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import {
@@ -50,14 +50,14 @@ export default function MembersPage() {
         <Typography.Text type="secondary">{org ? `${org.name}及下级组织` : ''}</Typography.Text>
       </div>
       <div className="zd-toolbar">
-        <Input.Search
+        <Input
           allowClear
+          prefix={<SearchOutlined />}
           placeholder="姓名或拼音首字母，如 zs"
           aria-label="搜索党员"
           data-testid="member-search"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => setText(v)}
           style={{ width: 240 }}
         />
         <Select

@@ -48,7 +48,7 @@ export function CommitteeTermModal({ open, org, mode, term, onClose }: Props) {
       endDate: v.endDate.format('YYYY-MM-DD'),
       seats: (v.seats ?? []).map((s) => ({ role: s.role, memberId: s.person.memberId, personName: s.person.personName.trim() })),
     };
-    if (mode === 'edit' && term) await updateTerm(term.id, body);
+    if (mode === 'edit' && term) await updateTerm(term.id, { ...body, version: term.version });
     else await createTerm(org.id, body);
     await qc.invalidateQueries({ queryKey: orgKeys.all });
     message.success(mode === 'edit' ? '本届班子已保存' : '换届信息已保存');

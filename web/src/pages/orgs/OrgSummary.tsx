@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS } from '@contracts/enums';
+import { rootsQuery } from '../../api/orgs';
 import type { Org } from '../../api/types';
 import { OrgStatusTag, OrgTypeTag } from '../../components/org/OrgTypeTag';
 import { fmtTime, orDash } from '../../lib/format';
@@ -19,8 +21,15 @@ export function OrgSummary({ org }: { org: Org }) {
   const active = org.status === 'active';
   const childTypes = ORG_CHILD_TYPES[org.type];
 
+  // Ancestors above this account's scope root(s) are shown but not linked (they are not ours to open).
+  const roots = useQuery(rootsQuery());
+  const rootIds = new Set((roots.data ?? []).map((r) => r.id));
+  const firstInScope = org.path.findIndex((p) => rootIds.has(p.id));
   const crumbs = [
-    ...org.path.map((p) => ({ key: p.id, title: <Link to={`/orgs/${p.id}?org=${p.id}`}>{p.name}</Link> })),
+    ...org.path.map((p, i) => ({
+      key: p.id,
+      title: firstInScope >= 0 && i >= firstInScope ? <Link to={`/orgs/${p.id}?org=${p.id}`}>{p.name}</Link> : p.name,
+    })),
     { key: org.id, title: org.shortName || org.name },
   ];
 
