@@ -64,6 +64,7 @@ export type Org = Static<typeof Org>;
 export const OrgTreeNode = Obj({
   id: Id, parentId: Nullable(Id), name: Type.String(), type: Type.Enum(ORG_TYPES), status: Type.Enum(ORG_STATUSES),
   childCount: Type.Integer(), memberCount: Type.Integer(),
+  parentName: Type.Optional(Nullable(Type.String({ description: 'in search results: the parent, to tell apart orgs of the same name' }))),
 });
 export type OrgTreeNode = Static<typeof OrgTreeNode>;
 export const OrgChildrenQuery = Obj({ parentId: Type.Optional(Id), includeDissolved: Type.Optional(Type.Boolean()) });
@@ -115,7 +116,7 @@ export const CommitteeSaveBody = Obj({
   seats: Type.Array(CommitteeSeat, { maxItems: 30 }),
 });
 export const CommitteeUpdateBody = Obj({ ...CommitteeSaveBody.properties, version: Type.Integer({ description: 'optimistic lock: the version read' }) });
-export const ExpiringTerm = Obj({ orgId: Id, orgName: Type.String(), endDate: DateStr, daysToEnd: Type.Integer(), secretary: Nullable(Type.String()) });
+export const ExpiringTerm = Obj({ orgId: Id, orgName: Type.String(), parentName: Nullable(Type.String()), endDate: DateStr, daysToEnd: Type.Integer(), secretary: Nullable(Type.String()) });
 
 // ---- members ----
 const MemberWritable = {

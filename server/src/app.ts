@@ -46,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], // antd writes inline styles
         imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
+        // Only behind HTTPS: on a plain-HTTP intranet address it would send the browser to https and break every asset.
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -71,14 +73,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
 
   const webDist = deps.webDist === undefined ? WEB_DIST : deps.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    // Read per request (it is small): a rebuilt web/dist is served without restarting the server.
+    const indexHtml = () => fs.readFileSync(path.join(webDist, 'index.html'));
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml()));
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
         return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: String(req.id) });
       }
       if (/\.[a-z0-9]+$/i.test(req.url.split('?')[0])) return reply.status(404).type('text/plain').send('Not Found');
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml());
     });
   } else {
     app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: String(req.id) }));

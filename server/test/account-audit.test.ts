@@ -102,12 +102,15 @@ describe('creating accounts', () => {
     expect(e.message).toBe('所选党员不存在或不在您的管理范围内');
     expect(await countRows(db(), 'account')).toBe(before);
 
-    const a = expectOk(await create(oa, { username: 'linked', role: 'org_admin', orgId: o.A1, memberId: m.A1b }));
-    expect(a).toMatchObject({ role: 'org_admin', orgId: o.A1, memberId: m.A1b });
+    // One account per member: a member who already has one cannot be linked again.
+    expect(expectError(await create(oa, { username: 'linked', role: 'org_admin', orgId: o.A1, memberId: m.A1b }), 400, 'VALIDATION').message).toContain('已有账号');
+    const fresh = (await ctx.build.member(o.A1b, { name: '新链接党员' })).id;
+    const a = expectOk(await create(oa, { username: 'linked', role: 'org_admin', orgId: o.A1, memberId: fresh }));
+    expect(a).toMatchObject({ role: 'org_admin', orgId: o.A1, memberId: fresh });
     const c = ctx.client();
     await c.login('linked', 'Init@2026pw');
     expectOk(await c.post('/api/auth/password', { currentPassword: 'Init@2026pw', newPassword: 'Own@2026pw!' }));
-    expect(expectOk(await c.get('/api/me/profile')).member.id).toBe(m.A1b);
+    expect(expectOk(await c.get('/api/me/profile')).member.id).toBe(fresh);
   });
 });
 

@@ -217,12 +217,12 @@ describe('transfers', () => {
     const moved = expectOk(await oa.post(`/api/members/${m.id}/transfer`, { toOrgId: o.A1b2, transferDate: '2026-02-15', reason: '工作调动', version: m.version }));
     expect(moved).toMatchObject({ orgId: o.A1b2, orgName: '财政局第二党支部', version: m.version + 1 });
     expect(moved.transfers).toHaveLength(1);
-    expect(moved.transfers[0]).toMatchObject({ fromOrgName: '财政局第一党支部', toOrgName: '财政局第二党支部', transferDate: '2026-02-15', reason: '工作调动' });
+    expect(moved.transfers[0]).toMatchObject({ fromOrgName: '甲市财政局机关党委 / 财政局第一党支部', toOrgName: '甲市财政局机关党委 / 财政局第二党支部', transferDate: '2026-02-15', reason: '工作调动' });
     const [from1, to1, parent1] = [await orgOf(o.A1b1), await orgOf(o.A1b2), await orgOf(o.A1)];
     expect(from1.memberCount).toBe(from0.memberCount - 1);
     expect(to1.memberCount).toBe(to0.memberCount + 1);
     expect(parent1.subtreeMemberCount).toBe(parent0.subtreeMemberCount);
-    expect(expectOk(await wcA.get(`/api/members/${m.id}`)).transfers[0].fromOrgName).toBe('财政局第一党支部');
+    expect(expectOk(await wcA.get(`/api/members/${m.id}`)).transfers[0].fromOrgName).toBe('甲市财政局机关党委 / 财政局第一党支部');
     expect((await auditRows('member.transfer', m.id))).toHaveLength(1);
     // The member's own account follows them.
     const self = await ctx.as('sun');

@@ -225,6 +225,8 @@ describe('search and stats', () => {
     expect(a.map((o) => o.name)).toContain('甲市财政局机关党委');
     expect(a.map((o) => o.name)).not.toContain('乙县财政局机关党委');
     expect(a.every((o) => o.name.includes('财政'))).toBe(true);
+    // Results name their parent, so two branches called the same can be told apart.
+    expect((a as { name: string; parentName?: string | null }[]).find((o) => o.name === '甲市财政局机关党委')?.parentName).toBe('甲市直属机关工委');
     const all = expectOk(await sys.get(`/api/orgs/search?q=${encodeURIComponent('财政局机关')}`)) as { name: string }[];
     expect(all.map((o) => o.name)).toEqual(expect.arrayContaining(['甲市财政局机关党委', '乙县财政局机关党委']));
     // LIKE wildcards typed by a person are literal text.
@@ -273,7 +275,7 @@ describe('committee terms', () => {
       expectError(await old.get('/api/auth/me'), 401, 'SESSION_EXPIRED'); // sessions do not outlive such a jump
       const c = await ctx.as('wca');
       const expiring = expectOk(await c.get(`/api/committees/expiring?orgId=${A}`)) as { orgId: number; orgName: string; daysToEnd: number; endDate: string; secretary: string | null }[];
-      expect(expiring.find((e) => e.orgId === T1.id)).toEqual({ orgId: T1.id, orgName: '甲市机关事务局党支部', endDate: '2026-12-31', daysToEnd: 152, secretary: '王建国' });
+      expect(expiring.find((e) => e.orgId === T1.id)).toEqual({ orgId: T1.id, orgName: '甲市机关事务局党支部', parentName: '甲市直属机关工委', endDate: '2026-12-31', daysToEnd: 152, secretary: '王建国' });
       expect(expiring.map((e) => e.orgId)).not.toContain(T2.id); // two years away
       // Default scope is the actor's own tree; another root's admin does not see it.
       expect((expectOk(await c.get('/api/committees/expiring')) as { orgId: number }[]).map((e) => e.orgId)).toContain(T1.id);

@@ -34,6 +34,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   committee_term: '班子届次',
   import: '导入任务',
   member_import: '导入任务',
+  import_job: '导入任务',
   audit: '审计日志',
   session: '会话',
 };

@@ -79,6 +79,8 @@ export function createAccountService(deps: { db: Kysely<Database>; access: Acces
         // Any role: the linked member's full profile is what /api/me/profile shows this account.
         const m = await db.selectFrom('member').select(['id', 'org_id']).where('id', '=', body.memberId).executeTakeFirst();
         if (!m || !(await access.inScope(actor, m.org_id))) throw badInput('所选党员不存在或不在您的管理范围内');
+        const taken = await db.selectFrom('account').select('username').where('member_id', '=', m.id).executeTakeFirst();
+        if (taken) throw badInput(`该党员已有账号“${taken.username}”`, [{ field: 'memberId', message: '该党员已有账号' }]);
         if (body.role === 'member') orgId = m.org_id;
       }
       policyProblem(body.initialPassword, body.username);

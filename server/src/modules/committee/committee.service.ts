@@ -102,8 +102,8 @@ export function createCommitteeService(deps: { db: Kysely<Database>; access: Acc
       const scope = orgId ?? actor.orgId;
       await access.require(actor, 'org.read', scope);
       const today = todayCn(clock);
-      let qb = db.selectFrom('committee_term as t').innerJoin('org as o', 'o.id', 't.org_id')
-        .select(['t.id', 't.org_id', 'o.name', 't.end_date'])
+      let qb = db.selectFrom('committee_term as t').innerJoin('org as o', 'o.id', 't.org_id').leftJoin('org as p', 'p.id', 'o.parent_id')
+        .select(['t.id', 't.org_id', 'o.name', 'p.name as parent_name', 't.end_date'])
         .where('t.is_current', '=', 1).where('o.status', '=', 'active').where('t.end_date', '<=', addMonths(today, TERM_WARNING_MONTHS));
       if (scope !== null) qb = qb.where('t.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', scope));
       const rows = await qb.orderBy('t.end_date').limit(500).execute();
@@ -111,7 +111,7 @@ export function createCommitteeService(deps: { db: Kysely<Database>; access: Acc
         ? await db.selectFrom('committee_seat').select(['term_id', 'person_name']).where('term_id', 'in', rows.map((r) => r.id)).where('role', '=', 'secretary').execute()
         : [];
       const sec = new Map(secretaries.map((s) => [s.term_id, s.person_name]));
-      return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, endDate: r.end_date, daysToEnd: daysBetween(today, r.end_date), secretary: sec.get(r.id) ?? null }));
+      return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, parentName: r.parent_name ?? null, endDate: r.end_date, daysToEnd: daysBetween(today, r.end_date), secretary: sec.get(r.id) ?? null }));
     },
   };
 }

@@ -71,10 +71,14 @@ export function createMemberRepo(db: Kysely<Database>) {
       return Number(r.numUpdatedRows) === 1;
     },
     async transfers(memberId: number) {
-      return db.selectFrom('member_transfer as t')
+      // Names with their parent ("财政局机关党委 / 机关第一党支部"): many branches share a name.
+      const rows = await db.selectFrom('member_transfer as t')
         .innerJoin('org as f', 'f.id', 't.from_org_id').innerJoin('org as o', 'o.id', 't.to_org_id')
-        .select(['t.id', 'f.name as from_name', 'o.name as to_name', 't.transfer_date', 't.reason', 't.at'])
+        .leftJoin('org as fp', 'fp.id', 'f.parent_id').leftJoin('org as op', 'op.id', 'o.parent_id')
+        .select(['t.id', 'f.name as from_name', 'fp.name as from_parent', 'o.name as to_name', 'op.name as to_parent', 't.transfer_date', 't.reason', 't.at'])
         .where('t.member_id', '=', memberId).orderBy('t.id', 'desc').execute();
+      const named = (parent: string | null, name: string) => (parent ? `${parent} / ${name}` : name);
+      return rows.map((r) => ({ ...r, from_name: named(r.from_parent, r.from_name), to_name: named(r.to_parent, r.to_name) }));
     },
   };
 }

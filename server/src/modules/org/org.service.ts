@@ -53,7 +53,8 @@ export function createOrgService(deps: { db: Kysely<Database>; repo: OrgRepo; ac
     async search(actor: Actor, q: string) {
       await access.require(actor, 'org.read');
       const rows = await repo.search(access.isGlobal(actor) ? null : actor.orgId, q.trim(), 20);
-      return presentNodes(rows);
+      const parents = new Map((await repo.byIds([...new Set(rows.map((r) => r.parent_id).filter((x): x is number => x !== null))])).map((p) => [p.id, p.name]));
+      return (await presentNodes(rows)).map((n) => ({ ...n, parentName: n.parentId === null ? null : parents.get(n.parentId) ?? null }));
     },
     async get(actor: Actor, id: number) {
       await access.require(actor, 'org.read', id);

@@ -131,6 +131,7 @@ function SearchResults(props: { q: string; showDissolved: boolean; onPick: (id: 
           onKeyDown={(e) => e.key === 'Enter' && props.onPick(n.id)}
         >
           <OrgNodeTitle name={n.name} type={n.type} status={n.status} />
+          {n.parentName && <div style={{ fontSize: 12, color: '#888', paddingLeft: 22 }}>上级：{n.parentName}</div>}
         </div>
       ))}
     </div>

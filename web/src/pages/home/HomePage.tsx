@@ -80,7 +80,7 @@ function ExpiringList({ terms, link }: { terms: ExpiringTerm[]; link: (orgId: nu
     <ul className="zd-expiring" aria-label="即将换届的班子">
       {sorted.map((t) => (
         <li key={t.orgId}>
-          <span className="name"><Link to={link(t.orgId)}>{t.orgName}</Link></span>
+          <span className="name"><Link to={link(t.orgId)}>{t.orgName}</Link>{t.parentName && <span className="meta">（{t.parentName}）</span>}</span>
           <span className="meta">书记：{t.secretary ?? '—'}</span>
           <span className="meta">届满：{fmtDate(t.endDate)}</span>
           <Tag color={daysLeftColor(t.daysToEnd)}>{daysLeftText(t.daysToEnd)}</Tag>

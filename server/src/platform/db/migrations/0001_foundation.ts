@@ -135,7 +135,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('account_org_idx').on('account').columns(['org_id']).execute();
-  await db.schema.createIndex('account_member_idx').on('account').columns(['member_id']).execute();
+  // One account per member: the member page shows one person's data to one login.
+  await db.schema.createIndex('account_member_uq').on('account').column('member_id').unique().where(sql.ref('member_id'), 'is not', null).execute();
 
   await db.schema.createTable('session')
     .addColumn('id', text, (c) => c.primaryKey())
