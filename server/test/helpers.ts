@@ -1,7 +1,7 @@
 // Small assertions shared by the HTTP test files.
 import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/platform/excel.js';
 import type { Database } from '../src/platform/db/types.js';
 
 export type Res = { statusCode: number; body: string; json: () => any; headers: Record<string, unknown>; rawPayload: Buffer };

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/platform/excel.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
 import { idNumber } from './factories.js';

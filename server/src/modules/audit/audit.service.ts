@@ -1,6 +1,6 @@
 // Reading the audit trail: work-committee admins only, within their tree; newest first, keyset paged.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, AuditRow } from '../../platform/db/types.js';
 import type { Actor } from '../../platform/actor.js';

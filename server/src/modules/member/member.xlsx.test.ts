@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.js';
+import type { CellRichTextValue as XlCellRichTextValue, Workbook as XlWorkbook, DataValidation as XlDataValidation } from 'exceljs'; // types only: erased, loads nothing
 import { describe, expect, it } from 'vitest';
 import { MEMBER_XLSX_COLUMNS } from '../../../../contracts/limits.js';
 import { validateImportRow } from './member.import-row.js';
@@ -22,7 +23,7 @@ async function toBuffer(write: (out: Writable) => Promise<unknown>): Promise<Buf
 }
 
 /** exceljs types load() with its own Buffer declaration, which the Node Buffer type no longer matches. */
-const loadWhole = (wb: ExcelJS.Workbook, buf: Buffer) => wb.xlsx.load(buf as unknown as ArrayBuffer);
+const loadWhole = (wb: XlWorkbook, buf: Buffer) => wb.xlsx.load(buf as unknown as ArrayBuffer);
 
 type Sheet = { name: string; rows: unknown[][]; state?: 'visible' | 'hidden'; dateColumns?: number[] };
 
@@ -80,7 +81,7 @@ describe('writeImportTemplate', () => {
       expect(cell.text.replace('*', '')).toBe(c.header);
       expect(cell.font?.bold).toBe(true);
       if (c.required) {
-        const runs = (cell.value as ExcelJS.CellRichTextValue).richText;
+        const runs = (cell.value as XlCellRichTextValue).richText;
         expect(runs[0]).toMatchObject({ text: '*', font: { color: { argb: 'FFFF0000' } } });
       } else {
         expect(cell.value).toBe(c.header);
@@ -96,7 +97,7 @@ describe('writeImportTemplate', () => {
     const cells = Object.fromEntries(MEMBER_XLSX_COLUMNS.map((c, i) => [c.key, example.getCell(i + 1).value]));
     expect(validateImportRow(2, cells, { today: '2025-01-01' }).problems).toEqual([]);
 
-    const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, XlDataValidation> } }).dataValidations.model;
     const listOf = (col: string, row: number) => Object.entries(validations).find(([range]) => inRange(range, col, row))?.[1]?.formulae[0];
     expect(listOf('B', 2)).toBe('"男,女"');
     expect(listOf('B', 5001)).toBe('"男,女"');
@@ -336,6 +337,27 @@ describe('writeMemberExport', () => {
     expect(ws.getRow(2).getCell(HEADERS.length + 1).value).toBe('已转出');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
+});
+
+describe('Chinese text in large sheets', () => {
+  // exceljs 4.4 decoded each compressed chunk separately, so a character split across two chunks came
+  // back as "��" (seen as "大��本科" in a 20,000-row import). platform/excel.ts fixes the decoder.
+  it('reads back every character of 20,000 rows of Chinese text unchanged', async () => {
+    const NAMES = '张王李赵刘陈杨黄周吴'; const GIVEN = '国建华明强伟芳敏静丽';
+    const row = (i: number) => ({
+      ...member(i), name: `${NAMES[i % 10]}${GIVEN[(i >> 3) % 10]}${GIVEN[(i >> 5) % 10]}`, education: '大学本科',
+      orgName: `青禾市财政局机关党委/机关第${'一二三四五'[i % 5]}党支部`, post: '一级主任科员', ethnicity: '汉族',
+    });
+    async function* rows() { for (let i = 0; i < 20_000; i++) yield row(i); }
+    const buf = await toBuffer((out) => writeMemberExport(out, rows(), {}));
+    const read = rowsOf(await readAll(buf));
+    expect(read).toHaveLength(20_000);
+    const bad = read.filter((r) => {
+      const src = row(r.row - 2);
+      return r.cells.name !== src.name || r.cells.education !== '大学本科' || r.cells.org !== src.orgName || r.cells.post !== '一级主任科员';
+    });
+    expect(bad.map((r) => `${r.row}: ${String(r.cells.name)} ${String(r.cells.education)} ${String(r.cells.org)}`).slice(0, 5)).toEqual([]);
+  }, 60_000);
 });
 
 describe('writeMemberExport with a failing or slow output', () => {

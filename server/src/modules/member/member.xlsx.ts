@@ -2,7 +2,8 @@
 // Everything streams (exceljs WorkbookReader/WorkbookWriter) so 200,000 rows never sit in memory.
 import fsp from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.js';
+import type { DataValidation as XlDataValidation, Row as XlRow, Worksheet as XlWorksheet } from 'exceljs'; // types only: erased, loads nothing
 import { EDUCATIONS, GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS } from '../../../../contracts/enums.js';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, MEMBER_XLSX_COLUMNS, type MemberXlsxKey } from '../../../../contracts/limits.js';
 import type { ImportProblem } from '../../../../contracts/schemas.js';
@@ -38,9 +39,9 @@ const columnLetter = (index: number): string => String.fromCharCode(65 + index);
 const columnOf = (key: MemberXlsxKey): string => columnLetter(MEMBER_XLSX_COLUMNS.findIndex((c) => c.key === key));
 
 // exceljs's typings omit the streaming worksheet's dataValidations, which it does support.
-type WithValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+type WithValidations = { dataValidations: { add(range: string, rule: XlDataValidation): void } };
 
-function listRule(values: readonly string[], title: string): ExcelJS.DataValidation {
+function listRule(values: readonly string[], title: string): XlDataValidation {
   return {
     type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`],
     showErrorMessage: true, errorStyle: 'stop', errorTitle: title, error: `请从下拉列表中选择：${values.join('、')}`,
@@ -248,7 +249,7 @@ async function* guard<T>(it: AsyncIterable<T>, failure: Failure): AsyncGenerator
   }
 }
 
-type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string };
+type SheetReader = AsyncIterable<XlRow> & { name?: string };
 type BookModel = { model?: { sheets?: { name?: string; state?: string }[] } };
 
 /**
@@ -307,7 +308,7 @@ async function skipSheet(sheet: SheetReader, failure: Failure): Promise<void> {
   for await (const _row of guard(sheet, failure)) break;
 }
 
-async function* readSheet(rows: AsyncIterable<ExcelJS.Row>, maxRows: number): AsyncGenerator<ReadEvent> {
+async function* readSheet(rows: AsyncIterable<XlRow>, maxRows: number): AsyncGenerator<ReadEvent> {
   let columns: Map<number, MemberXlsxKey> | null = null;
   let scanned = 0;
   let count = 0;
@@ -415,7 +416,7 @@ const MAX_PENDING_BYTES = 4 * 1024 * 1024;
  * PassThrough is exceljs's internal `_stream.pipes[0]` (from archiver's readable-stream, which has
  * `_writableState.length` rather than `writableLength`); if a version lacks it, only the yield remains.
  */
-async function keepUp(ws: ExcelJS.Worksheet, broken: OutFailure): Promise<void> {
+async function keepUp(ws: XlWorksheet, broken: OutFailure): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve)); // lets a microtask-only `rows` producer share the loop
   type Sink = { writableLength?: number; _writableState?: { length?: number } };
   const sink = (ws as unknown as { _stream?: { pipes?: Sink[] } })._stream?.pipes?.[0];
