@@ -44,12 +44,27 @@ export async function startServer(env: Record<string, string> = {}, command: 'st
   };
 }
 
-export async function launchBrowser(viewport = { width: 1366, height: 800 }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page (a React crash shows up here), for a final "no errors" check. */
+  pageErrors: string[];
+  /** console.error lines, printed when a test fails (expected 4xx answers appear here too). */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(
+  viewport = { width: 1366, height: 800 },
+  opts: { mobile?: boolean } = {},
+): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport,
+    // A phone: honours <meta name="viewport">, touch events; a page wider than the screen then really overflows.
+    ...(opts.mobile ? { isMobile: true, hasTouch: true } : {}),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
@@ -58,15 +73,86 @@ export async function launchBrowser(viewport = { width: 1366, height: 800 }): Pr
   });
   context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   return {
-    context, page,
-    async close() { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
+    context, page, pageErrors, consoleErrors,
+    async close() {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
   };
+}
+
+/** Logs in through the login form and waits until the browser has left /login. */
+export async function loginUi(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export interface ApiSession {
+  csrfToken: string;
+  get<T = unknown>(p: string): Promise<T>;
+  post<T = unknown>(p: string, body?: unknown): Promise<T>;
+}
+
+/** A session for the API alone (test set-up and look-ups): the cookie plus the X-CSRF-Token header on writes. */
+export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiSession> {
+  const r = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+  const me = (await r.json()) as { csrfToken: string };
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}${p}`, {
+      method,
+      headers: {
+        cookie, accept: 'application/json',
+        ...(method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return { csrfToken: me.csrfToken, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+}
+
+/** The rows the org tree shows: depth (0 = a root of the account's scope) and text (name + type label). */
+export async function treeNodes(page: Page): Promise<{ depth: number; title: string }[]> {
+  // rc-tree keeps an aria-hidden, invisible node for measuring the indent: not a row.
+  return page.getByTestId('org-tree').locator('.ant-tree-treenode:not([aria-hidden])').evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      depth: n.querySelectorAll('.ant-tree-indent-unit').length,
+      title: (n.querySelector('.ant-tree-title')?.textContent ?? '').trim(),
+    })));
+}
+
+/** Polls `fn` until it returns true (stable waits without fixed sleeps). */
+export async function until(what: string, fn: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await fn()) return;
+    } catch (e) { last = e; }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const file = path.join(SHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Web fonts and CJK glyph fallback must be settled, and no antd message toast half-faded.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

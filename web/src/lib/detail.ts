@@ -1,4 +1,5 @@
 // Audit and history details arrive as text, often JSON ({"name":"…"}): show them as Chinese "字段：值".
+import { ORG_TYPE_LABELS, type OrgType } from '@contracts/enums';
 import { FIELD_LABELS } from '@contracts/labels';
 
 /** Keys and values the server writes into details that contracts/labels.ts does not name. */
@@ -15,9 +16,13 @@ const REASON_LABELS: Record<string, string> = {
 
 function value(v: unknown, key?: string): string {
   if (v === null || v === undefined || v === '') return '空';
-  if (typeof v === 'string') return (key === 'reason' ? REASON_LABELS[v] : undefined) ?? VALUE_LABELS[v] ?? v;
+  if (typeof v === 'string') {
+    const named = key === 'reason' ? REASON_LABELS[v] : key === 'type' ? ORG_TYPE_LABELS[v as OrgType] : undefined;
+    return named ?? VALUE_LABELS[v] ?? v;
+  }
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.map((x) => value(x)).join('、');
+  // `fields`: the names of the changed fields.
+  if (Array.isArray(v)) return v.map((x) => (key === 'fields' && typeof x === 'string' ? (FIELD_LABELS[x] ?? x) : value(x))).join('、');
   if (typeof v === 'object') return formatDetail(JSON.stringify(v));
   return String(v);
 }
