@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
 import { ORG_CHILD_TYPES, type OrgType } from '../../contracts/enums.js';
+import { multipartBody } from './multipart.js';
+import { writeImportTemplate } from '../src/modules/member/member.xlsx.js';
+import { Writable } from 'node:stream';
 
 type Cell = number | '-';
 type Target = { orgId: number; memberId: number; placeOrgId: number; type: OrgType };
@@ -35,6 +38,9 @@ beforeAll(async () => {
   await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
   await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
   await b.account({ username: 'mem', role: 'member', orgId: A1b.id, memberId: mSelf });
+  const chunks: Buffer[] = [];
+  await writeImportTemplate(new Writable({ write(c, _e, cb) { chunks.push(c); cb(); } }));
+  template = Buffer.concat(chunks);
   clients.wc = await ctx.as('wc');
   clients.oa = await ctx.as('oa');
   clients.member = await ctx.as('mem');
@@ -44,6 +50,19 @@ afterAll(async () => ctx?.close());
 const sys = () => ctx.build.system;
 const version = async (kind: 'org' | 'member', id: number) =>
   (await ctx.services.db.kysely.selectFrom(kind).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+/** A fresh child of the target, made by the system, for routes that change or remove an org. */
+const freshChild = async (t: Target) => ctx.build.org({ parentId: t.orgId, type: ORG_CHILD_TYPES[t.type][ORG_CHILD_TYPES[t.type].length - 1], name: `临时组织${++n}` });
+/** A fresh place for members inside the target's scope (a group under a branch, else a branch). */
+const freshPlace = async (t: Target) => {
+  const place = await ctx.services.orgRepo.byId(t.placeOrgId);
+  return ctx.build.org({ parentId: t.placeOrgId, type: place!.type === 'branch' ? 'group' : 'branch', name: `转入组织${++n}` });
+};
+let template: Buffer;
+const upload = (c: HttpClient, orgId: number) => {
+  const { payload, headers } = multipartBody({ orgId }, { filename: '名册.xlsx', data: template });
+  return c.request('POST', '/api/member-imports', payload, headers);
+};
 
 interface Route { name: string; call: (c: HttpClient, t: Target) => Promise<{ statusCode: number; body: string }> }
 const ROUTES: Route[] = [
@@ -64,8 +83,34 @@ const ROUTES: Route[] = [
   } },
   { name: 'POST /api/members', call: (c, t) => c.post('/api/members', ctx.build.memberBody(t.placeOrgId)) },
   { name: 'GET /api/members/export', call: (c, t) => c.get(`/api/members/export?orgId=${t.orgId}`) },
+  { name: 'POST /api/orgs/:id/move', call: async (c, t) => {
+    const child = await freshChild(t);
+    return c.post(`/api/orgs/${child.id}/move`, { newParentId: t.orgId, version: child.version });
+  } },
+  { name: 'POST /api/orgs/:id/dissolve', call: async (c, t) => {
+    const child = await freshChild(t);
+    return c.post(`/api/orgs/${child.id}/dissolve`, { reason: '机构调整', version: child.version });
+  } },
+  { name: 'PUT /api/committee-terms/:id', call: async (c, t) => {
+    const term = await ctx.services.committees.startTerm(sys(), t.orgId, { startDate: '2024-01-01', endDate: '2029-01-01', seats: [] });
+    return c.put(`/api/committee-terms/${term.id}`, { startDate: '2024-01-01', endDate: '2029-06-30', seats: [], version: term.version });
+  } },
+  { name: 'POST /api/members/:id/transfer', call: async (c, t) => {
+    const m = await ctx.build.member(t.placeOrgId);
+    const to = await freshPlace(t);
+    return c.post(`/api/members/${m.id}/transfer`, { toOrgId: to.id, transferDate: '2026-02-01', reason: '调动', version: m.version });
+  } },
+  { name: 'POST /api/member-imports', call: (c, t) => upload(c, t.placeOrgId) },
   { name: 'GET /api/accounts', call: (c, t) => c.get(`/api/accounts?orgId=${t.orgId}`) },
   { name: 'POST /api/accounts', call: (c, t) => c.post('/api/accounts', { username: `acct${++n}`, displayName: '新账号', role: 'org_admin', orgId: t.orgId, initialPassword: 'Init@2026pw' }) },
+  { name: 'PATCH /api/accounts/:id', call: async (c, t) => {
+    const id = await ctx.build.account({ username: `target${++n}`, role: 'org_admin', orgId: t.orgId });
+    return c.patch(`/api/accounts/${id}`, { displayName: '改过的名字', version: 1 });
+  } },
+  { name: 'POST /api/accounts/:id/reset-password', call: async (c, t) => {
+    const id = await ctx.build.account({ username: `target${++n}`, role: 'org_admin', orgId: t.orgId });
+    return c.post(`/api/accounts/${id}/reset-password`, { newPassword: 'Reset@2026pw' });
+  } },
 ];
 
 //                                       work-committee admin      org admin (organ committee)  member (branch)
@@ -85,7 +130,14 @@ const TABLE: Record<string, [Cell[], Cell[], Cell[]]> = {
   'PUT /api/members/:id':                [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'POST /api/members':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'GET /api/members/export':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs/:id/move':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs/:id/dissolve':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/committee-terms/:id':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/members/:id/transfer':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/member-imports':            [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'GET /api/accounts':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PATCH /api/accounts/:id':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/accounts/:id/reset-password': [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'POST /api/accounts':                  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
 };
 
@@ -107,10 +159,49 @@ describe('authorization table', () => {
     });
   }
 
-  it('only a work-committee admin reads the audit log', async () => {
-    expect((await clients.wc.get('/api/audit')).statusCode).toBe(200);
-    expect((await clients.oa.get('/api/audit')).statusCode).toBe(403);
-    expect((await clients.member.get('/api/audit')).statusCode).toBe(403);
+  // Routes without an org in the request: the answer depends on the role alone (scope is applied inside).
+  //                                  work-committee admin, org admin, member
+  const ROLE_TABLE: [string, (c: HttpClient) => Promise<{ statusCode: number }>, number, number, number][] = [
+    ['GET /api/audit',                    (c) => c.get('/api/audit'), 200, 403, 403],
+    ['GET /api/audit/export',             (c) => c.get('/api/audit/export'), 200, 403, 403],
+    ['GET /api/orgs/roots',               (c) => c.get('/api/orgs/roots'), 200, 200, 403],
+    ['GET /api/orgs/search',              (c) => c.get(`/api/orgs/search?q=${encodeURIComponent('财政')}`), 200, 200, 403],
+    ['GET /api/members/import-template',  (c) => c.get('/api/members/import-template'), 200, 200, 200],
+    ['GET /api/me/profile',               (c) => c.get('/api/me/profile'), 200, 200, 200],
+    ['GET /api/auth/me',                  (c) => c.get('/api/auth/me'), 200, 200, 200],
+  ];
+  for (const [name, call, ...expected] of ROLE_TABLE) {
+    (['wc', 'oa', 'member'] as const).forEach((role, i) => {
+      it(`${name} as ${role} -> ${expected[i]}`, async () => {
+        expect((await call(clients[role])).statusCode).toBe(expected[i]);
+      });
+    });
+  }
+
+  it('an import job is seen and committed only by the account that uploaded it', async () => {
+    const job = (await upload(clients.oa, world.A1b.orgId)).json();
+    for (const other of [clients.wc, clients.member]) {
+      expect((await other.get(`/api/member-imports/${job.id}`)).statusCode).toBe(403);
+      expect((await other.post(`/api/member-imports/${job.id}/commit`)).statusCode).toBe(403);
+    }
+    expect((await clients.oa.get(`/api/member-imports/${job.id}`)).statusCode).toBe(200);
+  });
+
+  it('the tables above cover every API route', () => {
+    const spec = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const all = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{id\}/g, ':id')}`));
+    const covered = new Set([
+      ...Object.keys(TABLE), ...ROLE_TABLE.map((r) => r[0]),
+      'GET /api/member-imports/:id', 'POST /api/member-imports/:id/commit', // own job only: tested below
+      'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', // any session / none: auth.test.ts
+    ]);
+    expect(all.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it('search results of an org admin stay inside its subtree', async () => {
+    const names = ((await clients.oa.get(`/api/orgs/search?q=${encodeURIComponent('财政')}`)).json() as { name: string }[]).map((o) => o.name);
+    expect(names).toContain('财政局第一党支部');
+    expect(names).not.toContain('乙县财政局机关党委');
   });
 
   it('a member reads their own profile and nothing of the tree', async () => {
