@@ -3,15 +3,24 @@ import { sql, type Kysely, type Transaction, type SelectQueryBuilder } from 'kys
 import type { Database, MemberRow, NewMember } from '../../platform/db/types.js';
 import { likeText } from '../../platform/db/connect.js';
 import { likeEscape } from '../../platform/db/dialect.js';
+import { createRootCache } from '../org/org.scope.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 export interface MemberFilter { scopeOrgId: number | null; q?: string; status?: string; category?: string }
 
+/** Latin letters as a prefix range (`>= 'zs' and < 'zt'`): unlike LIKE, a range uses the index on both databases. */
+function prefixRange(column: 'member.name_initials' | 'member.name_pinyin', prefix: string) {
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return (eb: any) => eb.and([eb(column, '>=', prefix), eb(column, '<', upper)]);
+}
+
 export function createMemberRepo(db: Kysely<Database>) {
-  function filtered(f: MemberFilter): SelectQueryBuilder<Database, 'member' | 'org', object> {
+  const isRoot = createRootCache(db);
+  async function filtered(f: MemberFilter): Promise<SelectQueryBuilder<Database, 'member' | 'org', object>> {
     let qb = db.selectFrom('member').innerJoin('org', 'org.id', 'member.org_id') as unknown as SelectQueryBuilder<Database, 'member' | 'org', object>;
     if (f.scopeOrgId !== null) {
-      qb = qb.where('member.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.scopeOrgId!));
+      if (await isRoot(f.scopeOrgId)) qb = qb.where('member.root_id', '=', f.scopeOrgId);
+      else qb = qb.where('member.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.scopeOrgId!));
     }
     if (f.status) qb = qb.where('member.status', '=', f.status);
     if (f.category) qb = qb.where('member.category', '=', f.category);
@@ -19,8 +28,8 @@ export function createMemberRepo(db: Kysely<Database>) {
     if (q) {
       if (/^[a-zA-Z]+$/.test(q)) {
         // Latin letters: pinyin initials (zs) or the start of the full pinyin (zhangs), as Chinese users type.
-        const p = `${likeEscape(q.toLowerCase())}%`;
-        qb = qb.where((eb) => eb.or([likeText(sql.ref('member.name_initials'), p), likeText(sql.ref('member.name_pinyin'), p)]));
+        const p = q.toLowerCase();
+        qb = qb.where((eb) => eb.or([prefixRange('member.name_initials', p)(eb), prefixRange('member.name_pinyin', p)(eb)]));
       } else {
         qb = qb.where(likeText(sql.ref('member.name'), `%${likeEscape(q)}%`));
       }
@@ -29,18 +38,18 @@ export function createMemberRepo(db: Kysely<Database>) {
   }
   return {
     async list(f: MemberFilter, offset: number, limit: number) {
-      return filtered(f).selectAll('member').select('org.name as org_name')
+      return (await filtered(f)).selectAll('member').select('org.name as org_name')
         .orderBy('member.id').limit(limit).offset(offset).execute() as Promise<(MemberRow & { org_name: string })[]>;
     },
     async count(f: MemberFilter): Promise<number> {
-      const r = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await (await filtered(f)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
     /** Batches in id order, for exports: memory stays bounded whatever the size. */
     async *iterate(f: MemberFilter, batch = 1000): AsyncGenerator<(MemberRow & { org_name: string })[]> {
       let after = 0;
       for (;;) {
-        const rows = await filtered(f).selectAll('member').select('org.name as org_name')
+        const rows = await (await filtered(f)).selectAll('member').select('org.name as org_name')
           .where('member.id', '>', after).orderBy('member.id').limit(batch).execute() as (MemberRow & { org_name: string })[];
         if (rows.length === 0) return;
         yield rows;

@@ -3,11 +3,19 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, OrgRow } from '../../platform/db/types.js';
 import { likeText } from '../../platform/db/connect.js';
 import { likeEscape } from '../../platform/db/dialect.js';
+import { createRootCache } from './org.scope.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export function createOrgRepo(db: Kysely<Database>) {
+  const isRoot = createRootCache(db);
+  /** The orgs of a subtree as a filter on `o`: by root_id for a root, through the closure table below it. */
+  const inSubtree = async (id: number) => (await isRoot(id))
+    ? (eb: any) => eb('o.root_id', '=', id)
+    : (eb: any) => eb('o.id', 'in', eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', id));
   return {
+    isRoot,
+    inSubtree,
     async byId(id: number, q: Q = db): Promise<OrgRow | undefined> {
       return q.selectFrom('org').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -42,13 +50,13 @@ export function createOrgRepo(db: Kysely<Database>) {
       return r !== undefined;
     },
     async subtreeMemberTotals(id: number): Promise<{ members: number; probationary: number; orgs: number }> {
-      const r = await db.selectFrom('org_closure as c').innerJoin('org as o', 'o.id', 'c.descendant_id')
+      const r = await db.selectFrom('org as o')
         .select([
           (eb) => eb.fn.coalesce(eb.fn.sum<number>('o.member_count'), sql<number>`0`).as('members'),
           (eb) => eb.fn.coalesce(eb.fn.sum<number>('o.probationary_count'), sql<number>`0`).as('probationary'),
           (eb) => eb.fn.countAll<number>().as('orgs'),
         ])
-        .where('c.ancestor_id', '=', id).where('o.status', '=', 'active').executeTakeFirstOrThrow();
+        .where(await inSubtree(id)).where('o.status', '=', 'active').executeTakeFirstOrThrow();
       return { members: Number(r.members), probationary: Number(r.probationary), orgs: Number(r.orgs) };
     },
     async subtreeMemberTotalsMany(ids: number[]): Promise<Map<number, number>> {
@@ -59,9 +67,9 @@ export function createOrgRepo(db: Kysely<Database>) {
       return new Map(rows.map((r) => [r.ancestor_id, Number(r.n)]));
     },
     async countsByType(id: number): Promise<Record<string, number>> {
-      const rows = await db.selectFrom('org_closure as c').innerJoin('org as o', 'o.id', 'c.descendant_id')
+      const rows = await db.selectFrom('org as o')
         .select(['o.type', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('c.ancestor_id', '=', id).where('o.status', '=', 'active').groupBy('o.type').execute();
+        .where(await inSubtree(id)).where('o.status', '=', 'active').groupBy('o.type').execute();
       return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
     },
     /** Name search within the subtree of `scopeId` (or everywhere when null). */

@@ -65,10 +65,9 @@ export function createOrgService(deps: { db: Kysely<Database>; repo: OrgRepo; ac
       await load(id);
       const [byType, totals] = await Promise.all([repo.countsByType(id), repo.subtreeMemberTotals(id)]);
       const limit = addMonths(todayCn(clock), TERM_WARNING_MONTHS);
-      const expiring = await db.selectFrom('committee_term as t')
-        .innerJoin('org_closure as c', 'c.descendant_id', 't.org_id').innerJoin('org as o', 'o.id', 't.org_id')
+      const expiring = await db.selectFrom('committee_term as t').innerJoin('org as o', 'o.id', 't.org_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('c.ancestor_id', '=', id).where('t.is_current', '=', 1).where('o.status', '=', 'active')
+        .where(await repo.inSubtree(id)).where('t.is_current', '=', 1).where('o.status', '=', 'active')
         .where('t.end_date', '<=', limit).executeTakeFirstOrThrow();
       return { orgCount: totals.orgs, byType, memberCount: totals.members, probationaryCount: totals.probationary, expiringTerms: Number(expiring.n) };
     },

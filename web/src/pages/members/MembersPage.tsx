@@ -23,7 +23,8 @@ export default function MembersPage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 350);
-  const [status, setStatus] = useState<MemberStatus | undefined>();
+  // 在册 by default: the list people work with, and its total comes from the per-org summaries.
+  const [status, setStatus] = useState<MemberStatus | undefined>('active');
   const [category, setCategory] = useState<MemberCategory | undefined>();
   const [pageSize, setPageSize] = useState(PAGE_SIZE_DEFAULT);
   // The page belongs to one set of filters: any change of org or filter starts again at page 1.

@@ -29,6 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('org_root_code_uq').on('org').columns(['root_id', 'code']).unique()
     .where(sql.ref('code'), 'is not', null).execute();
   await db.schema.createIndex('org_name_idx').on('org').column('name').execute();
+  await db.schema.createIndex('org_root_idx').on('org').columns(['root_id', 'status', 'type']).execute();
 
   await db.schema.createTable('org_closure')
     .addColumn('ancestor_id', 'integer', (c) => c.notNull().references('org.id'))
@@ -99,6 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('member_org_idx').on('member').columns(['org_id', 'status', 'id']).execute();
+  await db.schema.createIndex('member_root_idx').on('member').columns(['root_id', 'status', 'id']).execute();
   await db.schema.createIndex('member_id_hash_uq').on('member').column('id_number_hash').unique().execute();
   await db.schema.createIndex('member_initials_idx').on('member').columns(['name_initials']).execute();
   await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin']).execute();
