@@ -86,9 +86,16 @@ export const AUDIT_ACTION_LABELS = {
   'account.update': '修改账号',
   'account.reset_password': '重置密码',
   'audit.export': '导出审计日志',
+  'standard.clone': '复制标准为新版本',
+  'standard.update': '修改标准草稿',
+  'standard.publish': '发布标准',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const STANDARD_STATUSES = ['draft', 'published', 'retired'] as const;
+export type StandardStatus = (typeof STANDARD_STATUSES)[number];
+export const STANDARD_STATUS_LABELS: Record<StandardStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 
 export const IMPORT_STATUSES = ['parsing', 'previewed', 'committing', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -3,7 +3,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import {
   ACCOUNT_STATUSES, AUDIT_RESULTS, COMMITTEE_ROLES, GENDERS, IMPORT_STATUSES, MEMBER_CATEGORIES,
-  MEMBER_STATUSES, ORG_STATUSES, ORG_TYPES, ROLES,
+  MEMBER_STATUSES, ORG_STATUSES, ORG_TYPES, ROLES, STANDARD_STATUSES,
 } from './enums.js';
 import { PAGE_SIZE_MAX } from './limits.js';
 
@@ -271,3 +271,32 @@ export const AuditQuery = Obj({
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 50 })),
 });
 export const AuditPage = Obj({ items: Type.Array(AuditEntry), nextBeforeId: Nullable(Id) });
+
+// ---- standards (标准包的各个版本) ----
+// The pack itself travels as plain JSON: its own schema (contracts/standard.ts) is too recursive for Fastify's
+// validator, so the server checks it with validatePack and answers every problem as a VALIDATION detail.
+const PackContent = Type.Unknown({ description: 'the standard pack JSON (format: contracts/standard.ts, standards/README.md)' });
+export const StandardVersionSummary = Obj({
+  id: Id,
+  packId: Type.String(),
+  version: Type.String({ description: "the pack's semver, e.g. 1.0.0" }),
+  title: Type.String(),
+  status: Type.Enum(STANDARD_STATUSES),
+  coverageDeadline: DateStr,
+  effectiveFrom: DateStr,
+  requirementCount: Type.Integer(),
+  publishedAt: Nullable(Type.String()),
+});
+export type StandardVersionSummary = Static<typeof StandardVersionSummary>;
+export const StandardVersionDetail = Obj({
+  ...StandardVersionSummary.properties,
+  content: PackContent,
+  sourceFile: Nullable(Type.String({ description: 'the file in standards/ a shipped pack came from' })),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  rowVersion: Type.Integer({ description: 'optimistic lock: send it back as `version` when writing' }),
+});
+export type StandardVersionDetail = Static<typeof StandardVersionDetail>;
+export const StandardCloneBody = Obj({ newVersion: Type.String({ minLength: 1, maxLength: 64, description: 'semver of the new draft, e.g. 1.1.0' }) });
+export const StandardUpdateBody = Obj({ content: PackContent, version: Type.Integer({ description: 'optimistic lock: the rowVersion read' }) });
+export const StandardPublishBody = Obj({ version: Type.Integer({ description: 'optimistic lock: the rowVersion read' }) });

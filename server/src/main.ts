@@ -8,10 +8,14 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { systemClock } from './platform/clock.js';
 import { buildApp } from './app.js';
 import { ensureAdmin } from './modules/account/account.service.js';
+import { syncShippedPacks } from './modules/standard/standard.service.js';
 
 async function start(config: Config, opts: { demo?: boolean } = {}) {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
+  // Shipped standard packs become published records; a bad file is logged and skipped, never fatal.
+  const synced = await syncShippedPacks(db.kysely, systemClock);
+  if (synced.inserted.length) console.log(`已导入标准包：${synced.inserted.join('、')}`);
   if (opts.demo) {
     const { loadDemo } = await import('./demo/load.js');
     const summary = await loadDemo(db, config);

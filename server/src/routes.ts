@@ -9,6 +9,7 @@ import { registerImportRoutes } from './modules/member/member.import.routes.js';
 import { registerAccountRoutes } from './modules/account/account.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerMeRoutes } from './modules/me/me.routes.js';
+import { registerStandardRoutes } from './modules/standard/standard.routes.js';
 
 export function registerRoutes(app: App, s: Services) {
   registerHealthRoutes(app, { db: s.db });
@@ -20,4 +21,5 @@ export function registerRoutes(app: App, s: Services) {
   registerAccountRoutes(app, { accounts: s.accounts });
   registerAuditRoutes(app, { auditRead: s.auditRead });
   registerMeRoutes(app, { members: s.members, orgRepo: s.orgRepo });
+  registerStandardRoutes(app, { standards: s.standards });
 }

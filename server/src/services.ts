@@ -14,6 +14,8 @@ import { createMemberService } from './modules/member/member.service.js';
 import { createImportService } from './modules/member/member.import.service.js';
 import { createAccountService } from './modules/account/account.service.js';
 import { createAuditReadService } from './modules/audit/audit.service.js';
+import { createStandardRepo } from './modules/standard/standard.repo.js';
+import { createStandardService } from './modules/standard/standard.service.js';
 
 export function createServices(deps: { db: Db; config: Config; clock: Clock; cipher: Cipher }) {
   const db = deps.db.kysely;
@@ -31,6 +33,7 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
     imports: createImportService({ db, orgs: orgRepo, members: memberRepo, access, audit, cipher, clock, dataDir: config.dataDir }),
     accounts: createAccountService({ db, access, audit, clock, config }),
     auditRead: createAuditReadService({ db, access, audit }),
+    standards: createStandardService({ db, repo: createStandardRepo(db), access, audit, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { ORG_CHILD_TYPES, type OrgType } from '../../contracts/enums.js';
 import { multipartBody } from './multipart.js';
 import { writeImportTemplate } from '../src/modules/member/member.xlsx.js';
 import { Writable } from 'node:stream';
+import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
 
 type Cell = number | '-';
 type Target = { orgId: number; memberId: number; placeOrgId: number; type: OrgType };
@@ -41,6 +42,8 @@ beforeAll(async () => {
   const chunks: Buffer[] = [];
   await writeImportTemplate(new Writable({ write(c, _e, cb) { chunks.push(c); cb(); } }));
   template = Buffer.concat(chunks);
+  await syncShippedPacks(ctx.services.db.kysely, ctx.clock);
+  standardId = (await ctx.services.standards.list(sys()))[0].id;
   clients.wc = await ctx.as('wc');
   clients.oa = await ctx.as('oa');
   clients.member = await ctx.as('mem');
@@ -59,6 +62,9 @@ const freshPlace = async (t: Target) => {
   return ctx.build.org({ parentId: t.placeOrgId, type: place!.type === 'branch' ? 'group' : 'branch', name: `转入组织${++n}` });
 };
 let template: Buffer;
+let standardId: number;
+/** A fresh draft standard version, for routes that edit or publish one. */
+const freshDraft = async () => ctx.services.standards.clone(sys(), standardId, { newVersion: `9.0.${++n}` });
 const upload = (c: HttpClient, orgId: number) => {
   const { payload, headers } = multipartBody({ orgId }, { filename: '名册.xlsx', data: template });
   return c.request('POST', '/api/member-imports', payload, headers);
@@ -169,6 +175,12 @@ describe('authorization table', () => {
     ['GET /api/members/import-template',  (c) => c.get('/api/members/import-template'), 200, 200, 200],
     ['GET /api/me/profile',               (c) => c.get('/api/me/profile'), 200, 200, 200],
     ['GET /api/auth/me',                  (c) => c.get('/api/auth/me'), 200, 200, 200],
+    // Standards: the work committee's alone (server/test/standard.test.ts tests the behaviour).
+    ['GET /api/standards',                (c) => c.get('/api/standards'), 200, 403, 403],
+    ['GET /api/standards/:id',            (c) => c.get(`/api/standards/${standardId}`), 200, 403, 403],
+    ['POST /api/standards/:id/clone',     (c) => c.post(`/api/standards/${standardId}/clone`, { newVersion: `8.0.${++n}` }), 200, 403, 403],
+    ['PUT /api/standards/:id',            async (c) => { const d = await freshDraft(); return c.put(`/api/standards/${d.id}`, { content: d.content, version: d.rowVersion }); }, 200, 403, 403],
+    ['POST /api/standards/:id/publish',   async (c) => { const d = await freshDraft(); return c.post(`/api/standards/${d.id}/publish`, { version: d.rowVersion }); }, 200, 403, 403],
   ];
   for (const [name, call, ...expected] of ROLE_TABLE) {
     (['wc', 'oa', 'member'] as const).forEach((role, i) => {

@@ -9,7 +9,8 @@ import { forbidden } from './errors.js';
 export type Permission =
   | 'org.read' | 'org.write' | 'committee.write'
   | 'member.read' | 'member.write' | 'member.import' | 'member.export'
-  | 'account.manage' | 'audit.read';
+  | 'account.manage' | 'audit.read'
+  | 'standard.read' | 'standard.write';
 
 const ADMINS: Role[] = ['work_committee_admin', 'org_admin'];
 /** Which roles may ever hold a permission; the org scope is checked on top of this. */
@@ -23,6 +24,8 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'member.export': ADMINS,
   'account.manage': ADMINS,
   'audit.read': ['work_committee_admin'],
+  'standard.read': ['work_committee_admin'],
+  'standard.write': ['work_committee_admin'],
 };
 
 export interface Access {

@@ -123,6 +123,23 @@ export interface ImportJobTable {
   updated_at: string;
 }
 export interface SettingTable { key: string; value: string }
+export interface StandardVersionTable {
+  id: Generated<number>;
+  pack_id: string;
+  version: string; // the pack's semver; the optimistic lock is row_version
+  title: string;
+  status: string; // draft | published | retired
+  content: string; // the pack JSON
+  coverage_deadline: string;
+  effective_from: string;
+  source_file: string | null; // the file in standards/ a shipped pack came from
+  created_by: number | null; // null: shipped with the system
+  created_at: string;
+  published_at: string | null;
+  published_by: number | null;
+  updated_at: string;
+  row_version: number;
+}
 
 export interface Database {
   org: OrgTable;
@@ -137,6 +154,7 @@ export interface Database {
   audit_log: AuditLogTable;
   import_job: ImportJobTable;
   setting: SettingTable;
+  standard_version: StandardVersionTable;
 }
 export type OrgRow = Selectable<OrgTable>;
 export type MemberRow = Selectable<MemberTable>;
@@ -146,3 +164,4 @@ export type AccountRow = Selectable<AccountTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ImportJobRow = Selectable<ImportJobTable>;
 export type CommitteeTermRow = Selectable<CommitteeTermTable>;
+export type StandardVersionRow = Selectable<StandardVersionTable>;
