@@ -89,6 +89,8 @@ export const AUDIT_ACTION_LABELS = {
   'standard.clone': '复制标准为新版本',
   'standard.update': '修改标准草稿',
   'standard.publish': '发布标准',
+  'base.update': '更新阵地档案',
+  'base.override': '调整阵地类别',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

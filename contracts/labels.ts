@@ -7,4 +7,5 @@ export const FIELD_LABELS: Record<string, string> = {
   joinDate: '入党日期', category: '党员类别', probationStart: '预备期开始', probationEnd: '预备期结束', post: '职务',
   status: '状态', transferDate: '转接日期', startDate: '任期开始', endDate: '任期结束', seats: '班子成员',
   personName: '姓名', memberId: '党员', q: '搜索词', page: '页码', pageSize: '每页条数', id: '编号',
+  facts: '阵地档案', tier: '阵地类别',
 };

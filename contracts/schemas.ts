@@ -6,6 +6,7 @@ import {
   MEMBER_STATUSES, ORG_STATUSES, ORG_TYPES, ROLES, STANDARD_STATUSES,
 } from './enums.js';
 import { PAGE_SIZE_MAX } from './limits.js';
+import { BASE_FACTS, BASE_FACT_NAMES, type BaseFactName, type BaseFacts as BaseFactsType, type FactSpec } from './standard.js';
 
 const Obj = <P extends Record<string, TSchema>>(props: P) => Type.Object(props, { additionalProperties: false });
 // Ids are 32-bit integer columns on PostgreSQL: a larger number must be a 400, not a database error (500).
@@ -300,3 +301,58 @@ export type StandardVersionDetail = Static<typeof StandardVersionDetail>;
 export const StandardCloneBody = Obj({ newVersion: Type.String({ minLength: 1, maxLength: 64, description: 'semver of the new draft, e.g. 1.1.0' }) });
 export const StandardUpdateBody = Obj({ content: PackContent, version: Type.Integer({ description: 'optimistic lock: the rowVersion read' }) });
 export const StandardPublishBody = Obj({ version: Type.Integer({ description: 'optimistic lock: the rowVersion read' }) });
+
+// ---- base profiles (阵地档案) ----
+// The facts an organization enters about its base, keyed by the fact names of BASE_FACTS (contracts/standard.ts),
+// which a pack's tier rule and checks read. The schema is built from BASE_FACTS, so a new fact there is a new
+// field here. `memberCount` is not writable: it is the org's member summary, entered once (the member roll) and
+// reused; a body that sends it is refused with 400 like any other unknown field.
+const FACT_MAX = 10000;
+const URL_PATTERN = '^https?://[^\\s]+$';
+function factSchema(name: string, spec: FactSpec): TSchema {
+  const description = spec.label;
+  switch (spec.type) {
+    case 'enum': return Type.Enum(spec.values as readonly string[], { description });
+    case 'boolean': return Type.Boolean({ description });
+    case 'integer': return Type.Integer({ description, minimum: spec.min ?? 0, maximum: spec.max ?? FACT_MAX });
+    case 'number': return Type.Number({ description, minimum: spec.min ?? 0, maximum: spec.max ?? FACT_MAX });
+    case 'string': return name.endsWith('Url')
+      ? Type.String({ description, maxLength: 500, pattern: URL_PATTERN })
+      : Type.String({ description, maxLength: 200 });
+  }
+}
+/** The facts an org may write: every BASE_FACTS entry but memberCount. */
+export const WRITABLE_FACT_NAMES = BASE_FACT_NAMES.filter((n) => n !== 'memberCount') as Exclude<BaseFactName, 'memberCount'>[];
+export type WritableBaseFacts = Omit<BaseFactsType, 'memberCount'>;
+export const BaseFacts = Type.Unsafe<WritableBaseFacts>(Type.Object(
+  Object.fromEntries(WRITABLE_FACT_NAMES.map((n) => [n, Type.Optional(factSchema(n, BASE_FACTS[n] as FactSpec))])),
+  { additionalProperties: false, description: 'base facts by name (BASE_FACTS); a missing fact is unknown' },
+));
+export const BaseProfileHistoryItem = Obj({ id: Id, action: Type.String(), detail: Type.String(), actorName: Nullable(Type.String()), at: Type.String() });
+export const BaseProfile = Obj({
+  orgId: Id,
+  orgName: Type.String(),
+  facts: BaseFacts,
+  memberCount: Type.Integer({ description: "the org's active members (member roll), used as the fact memberCount" }),
+  tier: Nullable(Type.Integer({ description: 'effective tier: the override when set, else the derived one' })),
+  tierDerived: Nullable(Type.Integer({ description: "by the current standard's tier rule from facts + memberCount" })),
+  tierOverride: Nullable(Type.Integer()),
+  overrideReason: Nullable(Type.String()),
+  overrideBy: Nullable(Type.String({ description: 'display name of who set the override' })),
+  overrideAt: Nullable(Type.String()),
+  standard: Nullable(Obj({ id: Id, packId: Type.String(), version: Type.String(), title: Type.String() })),
+  tierName: Nullable(Type.String({ description: "the pack's name of the effective tier, e.g. 一类阵地" })),
+  version: Type.Integer({ description: 'optimistic lock; 0 while the org has no profile yet' }),
+  updatedAt: Nullable(Type.String()),
+  history: Type.Array(BaseProfileHistoryItem, { description: 'newest first, at most 50' }),
+});
+export type BaseProfile = Static<typeof BaseProfile>;
+export const BaseProfileUpdateBody = Obj({
+  facts: BaseFacts,
+  version: Type.Integer({ minimum: 0, description: 'optimistic lock: the version read (0 for an org without a profile)' }),
+});
+export const TierOverrideBody = Obj({
+  tier: Nullable(Type.Integer({ minimum: 1, maximum: 9, description: 'null clears the override' })),
+  reason: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'required (2..200 characters) when tier is set' }))),
+  version: Type.Integer({ minimum: 0, description: 'optimistic lock: the version read' }),
+});

@@ -251,6 +251,7 @@ export const PackInfo = Obj({
   essentialsLabel: Type.Optional(Type.String({ minLength: 1, description: "what the document calls its essentials, e.g. '六有'" })),
   platformsLabel: Type.Optional(Type.String({ minLength: 1, description: "what it calls its platforms, e.g. '五个平台'" })),
   notes: Type.Optional(Type.Array(Text)),
+  sample: Type.Optional(Type.Boolean({ description: 'a sample, not an official standard: synced as a draft, never the current standard by itself' })),
 });
 export type PackInfo = Static<typeof PackInfo>;
 

@@ -10,6 +10,7 @@ import { registerAccountRoutes } from './modules/account/account.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerMeRoutes } from './modules/me/me.routes.js';
 import { registerStandardRoutes } from './modules/standard/standard.routes.js';
+import { registerBaseProfileRoutes } from './modules/base-profile/base-profile.routes.js';
 
 export function registerRoutes(app: App, s: Services) {
   registerHealthRoutes(app, { db: s.db });
@@ -22,4 +23,5 @@ export function registerRoutes(app: App, s: Services) {
   registerAuditRoutes(app, { auditRead: s.auditRead });
   registerMeRoutes(app, { members: s.members, orgRepo: s.orgRepo });
   registerStandardRoutes(app, { standards: s.standards });
+  registerBaseProfileRoutes(app, { baseProfiles: s.baseProfiles });
 }

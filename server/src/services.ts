@@ -16,6 +16,8 @@ import { createAccountService } from './modules/account/account.service.js';
 import { createAuditReadService } from './modules/audit/audit.service.js';
 import { createStandardRepo } from './modules/standard/standard.repo.js';
 import { createStandardService } from './modules/standard/standard.service.js';
+import { createBaseProfileRepo } from './modules/base-profile/base-profile.repo.js';
+import { createBaseProfileService } from './modules/base-profile/base-profile.service.js';
 
 export function createServices(deps: { db: Db; config: Config; clock: Clock; cipher: Cipher }) {
   const db = deps.db.kysely;
@@ -34,6 +36,7 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
     accounts: createAccountService({ db, access, audit, clock, config }),
     auditRead: createAuditReadService({ db, access, audit }),
     standards: createStandardService({ db, repo: createStandardRepo(db), access, audit, clock }),
+    baseProfiles: createBaseProfileService({ db, repo: createBaseProfileRepo(db), orgs: orgRepo, access, audit, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

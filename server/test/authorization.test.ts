@@ -70,6 +70,9 @@ const upload = (c: HttpClient, orgId: number) => {
   return c.request('POST', '/api/member-imports', payload, headers);
 };
 
+/** The base profile's lock as read (0 while the org has none). */
+const baseVersion = async (orgId: number) => (await ctx.services.baseProfiles.get(sys(), orgId)).version;
+
 interface Route { name: string; call: (c: HttpClient, t: Target) => Promise<{ statusCode: number; body: string }> }
 const ROUTES: Route[] = [
   { name: 'GET /api/orgs/:id', call: (c, t) => c.get(`/api/orgs/${t.orgId}`) },
@@ -113,6 +116,13 @@ const ROUTES: Route[] = [
     const id = await ctx.build.account({ username: `target${++n}`, role: 'org_admin', orgId: t.orgId });
     return c.patch(`/api/accounts/${id}`, { displayName: '改过的名字', version: 1 });
   } },
+  { name: 'GET /api/orgs/:id/base-profile', call: (c, t) => c.get(`/api/orgs/${t.orgId}/base-profile`) },
+  { name: 'PUT /api/orgs/:id/base-profile', call: async (c, t) => c.put(`/api/orgs/${t.orgId}/base-profile`, {
+    facts: { 'activityRoom.kind': 'shared', 'activityRoom.seats': ++n }, version: await baseVersion(t.orgId),
+  }) },
+  { name: 'PUT /api/orgs/:id/base-profile/tier-override', call: async (c, t) => c.put(`/api/orgs/${t.orgId}/base-profile/tier-override`, {
+    tier: 2, reason: `经核查调整${++n}`, version: await baseVersion(t.orgId),
+  }) },
   { name: 'POST /api/accounts/:id/reset-password', call: async (c, t) => {
     const id = await ctx.build.account({ username: `target${++n}`, role: 'org_admin', orgId: t.orgId });
     return c.post(`/api/accounts/${id}/reset-password`, { newPassword: 'Reset@2026pw' });
@@ -145,6 +155,10 @@ const TABLE: Record<string, [Cell[], Cell[], Cell[]]> = {
   'PATCH /api/accounts/:id':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'POST /api/accounts/:id/reset-password': [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'POST /api/accounts':                  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/base-profile':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/orgs/:id/base-profile':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  // Only an admin above the org overrides its tier: an org admin not its own org (a work-committee admin its whole tree).
+  'PUT /api/orgs/:id/base-profile/tier-override': [[200, 200, '-', 403], [403, 200, 403, 403], [403, '-', 403, 403]],
 };
 
 describe('authorization table', () => {

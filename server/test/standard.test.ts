@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('syncing the shipped packs', () => {
-  it('inserts both shipped packs as published, once', async () => {
+  it('inserts the shipped packs once: the official one published, the sample as a draft', async () => {
     const logs: string[] = [];
     const first = await syncShippedPacks(db(), ctx.clock, { log: (m) => logs.push(m) });
     expect(first.inserted.sort()).toEqual(['jinhua-2015@1.0.0', 'qihe-qiyou-sample@0.1.0']);
@@ -38,7 +38,9 @@ describe('syncing the shipped packs', () => {
     expect(second.inserted).toEqual([]);
     expect(await countRows(db(), 'standard_version')).toBe(2);
     const rows = await db().selectFrom('standard_version').selectAll().execute();
-    expect(rows.every((r) => r.status === 'published' && r.published_at !== null && r.created_by === null)).toBe(true);
+    const status = Object.fromEntries(rows.map((r) => [r.pack_id, [r.status, r.published_at !== null]]));
+    expect(status).toEqual({ 'jinhua-2015': ['published', true], 'qihe-qiyou-sample': ['draft', false] });
+    expect(rows.every((r) => r.created_by === null)).toBe(true);
     expect(rows.map((r) => r.source_file).sort()).toEqual(['jinhua-2015.json', 'qihe-qiyou-sample.json']);
     jinhuaId = rows.find((r) => r.pack_id === 'jinhua-2015')!.id;
   });

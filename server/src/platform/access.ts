@@ -10,7 +10,8 @@ export type Permission =
   | 'org.read' | 'org.write' | 'committee.write'
   | 'member.read' | 'member.write' | 'member.import' | 'member.export'
   | 'account.manage' | 'audit.read'
-  | 'standard.read' | 'standard.write';
+  | 'standard.read' | 'standard.write'
+  | 'base.write' | 'base.override';
 
 const ADMINS: Role[] = ['work_committee_admin', 'org_admin'];
 /** Which roles may ever hold a permission; the org scope is checked on top of this. */
@@ -26,6 +27,10 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'audit.read': ['work_committee_admin'],
   'standard.read': ['work_committee_admin'],
   'standard.write': ['work_committee_admin'],
+  // Base profiles: an org admin describes its own org and its subtree; overriding a tier is for an admin of a
+  // strict ancestor (checked in the service: an org admin may not override its own org's tier).
+  'base.write': ADMINS,
+  'base.override': ADMINS,
 };
 
 export interface Access {

@@ -45,3 +45,9 @@ export type ResetPasswordBody = Static<typeof S.ResetPasswordBody>;
 export type AuditEntry = Static<typeof S.AuditEntry>;
 export type AuditQuery = Static<typeof S.AuditQuery>;
 export type AuditPage = Static<typeof S.AuditPage>;
+
+export type StandardVersionSummary = Static<typeof S.StandardVersionSummary>;
+export type StandardVersionDetail = Static<typeof S.StandardVersionDetail>;
+export type StandardCloneBody = Static<typeof S.StandardCloneBody>;
+export type StandardUpdateBody = Static<typeof S.StandardUpdateBody>;
+export type StandardPublishBody = Static<typeof S.StandardPublishBody>;

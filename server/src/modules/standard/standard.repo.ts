@@ -30,3 +30,14 @@ export function createStandardRepo(db: Kysely<Database>) {
   };
 }
 export type StandardRepo = ReturnType<typeof createStandardRepo>;
+
+/**
+ * The standard version that applies to an organization's base profile (its tier rule, later its checklist).
+ * The rule, in this one place: the newest published version (by publication time, then id). Meant to become
+ * "the newest published version of the org's tree" once work committees own their standards, and to be replaced
+ * by the campaign's own version inside a campaign.
+ */
+export async function currentStandard(db: Kysely<Database>): Promise<StandardVersionRow | undefined> {
+  return db.selectFrom('standard_version').selectAll().where('status', '=', 'published')
+    .orderBy('published_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

@@ -71,8 +71,9 @@ export async function syncShippedPacks(
     const now = iso(clock.now());
     try {
       await repo.insert(db, {
-        ...packColumns(pack), status: 'published', source_file: name, created_by: null, created_at: now,
-        published_at: now, published_by: null, updated_at: now, row_version: 1,
+        // Official packs arrive published; a sample arrives as a draft, so it is never the current standard unasked.
+        ...packColumns(pack), status: pack.pack.sample ? 'draft' : 'published', source_file: name, created_by: null, created_at: now,
+        published_at: pack.pack.sample ? null : now, published_by: null, updated_at: now, row_version: 1,
       });
       result.inserted.push(`${pack.pack.id}@${pack.pack.version}`);
     } catch (err) {

@@ -140,6 +140,23 @@ export interface StandardVersionTable {
   updated_at: string;
   row_version: number;
 }
+export interface BaseProfileTable {
+  org_id: number;
+  facts: string; // JSON object keyed by BASE_FACTS names
+  tier_derived: number | null;
+  tier_override: number | null;
+  override_reason: string | null;
+  override_by: number | null;
+  override_by_name: string | null;
+  override_at: string | null;
+  standard_version_id: number | null;
+  updated_by: number | null;
+  updated_at: string;
+  version: number;
+}
+export interface BaseProfileEventTable {
+  id: Generated<number>; org_id: number; action: string; detail: string; actor_id: number | null; actor_name: string | null; at: string;
+}
 
 export interface Database {
   org: OrgTable;
@@ -155,6 +172,8 @@ export interface Database {
   import_job: ImportJobTable;
   setting: SettingTable;
   standard_version: StandardVersionTable;
+  base_profile: BaseProfileTable;
+  base_profile_event: BaseProfileEventTable;
 }
 export type OrgRow = Selectable<OrgTable>;
 export type MemberRow = Selectable<MemberTable>;
@@ -165,3 +184,4 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type ImportJobRow = Selectable<ImportJobTable>;
 export type CommitteeTermRow = Selectable<CommitteeTermTable>;
 export type StandardVersionRow = Selectable<StandardVersionTable>;
+export type BaseProfileRow = Selectable<BaseProfileTable>;

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import * as zhModule from 'ajv-i18n/localize/zh/index.js';
 import { AppError } from '../errors.js';
 import { FIELD_LABELS } from '../../../../contracts/labels.js';
+import { BASE_FACTS } from '../../../../contracts/standard.js';
 import type { ErrorBody } from '../../../../contracts/errors.js';
 
 // The package is CommonJS: under ESM its function may sit on .default or be the module itself.
@@ -17,7 +18,9 @@ function fieldOf(e: AjvError): string {
   const extra = e.params?.additionalProperty as string | undefined;
   return missing ?? extra ?? path;
 }
-const label = (field: string) => FIELD_LABELS[field.split('.').pop() ?? field] ?? field;
+/** A base fact's name holds dots ('facts.activityRoom.seats'): its label comes from BASE_FACTS, not from the last segment. */
+const factLabel = (field: string) => (field.startsWith('facts.') ? (BASE_FACTS as Record<string, { label: string }>)[field.slice(6)]?.label : undefined);
+const label = (field: string) => factLabel(field) ?? FIELD_LABELS[field.split('.').pop() ?? field] ?? field;
 
 export function validationBody(errors: AjvError[], requestId: string): ErrorBody {
   localizeZh(errors);
@@ -25,7 +28,9 @@ export function validationBody(errors: AjvError[], requestId: string): ErrorBody
     const field = fieldOf(e);
     let message: string;
     if (e.keyword === 'required') message = `缺少必填项“${label(field)}”`;
-    else if (e.keyword === 'additionalProperties') message = `不允许提交字段“${field}”`;
+    else if (e.keyword === 'additionalProperties' && e.instancePath === '/facts') {
+      message = field === 'memberCount' ? '“党员人数”取自党员名册，不能在阵地档案中填写' : `阵地档案中没有“${field}”这一项，不允许提交`;
+    } else if (e.keyword === 'additionalProperties') message = `不允许提交字段“${field}”`;
     else message = `“${label(field)}”${e.message ?? '格式不正确'}`;
     return { field, message };
   });

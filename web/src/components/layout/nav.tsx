@@ -1,5 +1,5 @@
 // The admin menu: items by role, the selected item for a path, and navigation that keeps ?org=.
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileProtectOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api/types';
 
@@ -9,7 +9,12 @@ export function navItems(me: Me) {
     { key: '/orgs', icon: <ApartmentOutlined />, label: '组织管理' },
     { key: '/members', icon: <TeamOutlined />, label: '党员管理' },
     { key: '/accounts', icon: <IdcardOutlined />, label: '账号管理' },
-    ...(me.role === 'work_committee_admin' ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
+    ...(me.role === 'work_committee_admin'
+      ? [
+          { key: '/standards', icon: <FileProtectOutlined />, label: '标准管理' },
+          { key: '/audit', icon: <AuditOutlined />, label: '审计日志' },
+        ]
+      : []),
   ];
 }
 
