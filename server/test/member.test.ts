@@ -322,3 +322,20 @@ describe('export and template', () => {
     expect(wb.getWorksheet('填写说明')).toBeDefined();
   });
 });
+
+describe('totals', () => {
+  it('the list total of 在册 members comes from the summaries and equals a real count, for every scope', async () => {
+    await ctx.build.account({ username: 'sysadmin', role: 'work_committee_admin', orgId: null });
+    const sys = await ctx.as('sysadmin');
+    const real = async (root: number | null) => {
+      let q = db().selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
+      if (root !== null) q = q.where('root_id', '=', root);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    };
+    const all = expectOk(await sys.get('/api/members?status=active&pageSize=1'));
+    expect(all.total).toBe(await real(null));
+    expect(all.total).toBeGreaterThan(0);
+    expect(expectOk(await wcA.get('/api/members?status=active&pageSize=1')).total).toBe(await real(o.A));
+    expect(expectOk(await wcB.get('/api/members?status=active&pageSize=1')).total).toBe(await real(o.B));
+  });
+});

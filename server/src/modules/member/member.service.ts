@@ -56,11 +56,13 @@ export function createMemberService(deps: { db: Kysely<Database>; repo: MemberRe
       const filter = await scopeFilter(actor, q, 'member.read');
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? PAGE_SIZE_DEFAULT;
-      const onlyActiveSubtree = filter.status === 'active' && !filter.q && !filter.category && filter.scopeOrgId !== null;
+      const onlyActiveSubtree = filter.status === 'active' && !filter.q && !filter.category;
       const [rows, total] = await Promise.all([
         repo.list(filter, (page - 1) * pageSize, pageSize),
         // The per-org summaries answer the common case without counting a million rows.
-        onlyActiveSubtree ? orgs.subtreeMemberTotals(filter.scopeOrgId!).then((t) => t.members) : repo.count(filter),
+        onlyActiveSubtree
+          ? (filter.scopeOrgId === null ? orgs.allMemberTotal() : orgs.subtreeMemberTotals(filter.scopeOrgId).then((t) => t.members))
+          : repo.count(filter),
       ]);
       return { items: rows.map(presentListItem), total, page, pageSize };
     },

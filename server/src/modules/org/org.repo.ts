@@ -59,6 +59,12 @@ export function createOrgRepo(db: Kysely<Database>) {
         .where(await inSubtree(id)).where('o.status', '=', 'active').executeTakeFirstOrThrow();
       return { members: Number(r.members), probationary: Number(r.probationary), orgs: Number(r.orgs) };
     },
+    /** Active members of every tree: what the system administrator's unfiltered list counts. */
+    async allMemberTotal(): Promise<number> {
+      const r = await db.selectFrom('org').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('member_count'), sql<number>`0`).as('n'))
+        .where('status', '=', 'active').executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
     async subtreeMemberTotalsMany(ids: number[]): Promise<Map<number, number>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('org_closure as c').innerJoin('org as o', 'o.id', 'c.descendant_id')
