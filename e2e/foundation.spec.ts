@@ -70,9 +70,14 @@ async function createOrgInModal(page: Page, title: string, name: string, type?: 
   const dialog = page.getByRole('dialog').filter({ hasText: title });
   await dialog.waitFor();
   if (type) {
-    await dialog.getByLabel('组织类型').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${type}$`) }).click();
-    await until(`组织类型 ${type}`, async () => (await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent())?.includes(type) ?? false);
+    // Open the select and pick the option until it shows as chosen: on a loaded machine the first click
+    // can land before the dropdown is ready, and a fixed sequence then waits forever.
+    await until(`组织类型 ${type}`, async () => {
+      if ((await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent())?.includes(type)) return true;
+      await dialog.getByLabel('组织类型').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${type}$`) }).click({ timeout: 3_000 });
+      return false;
+    }, 40_000);
   }
   await dialog.getByLabel('组织全称').fill(name);
   await dialog.getByRole('button', { name: '新建' }).click();

@@ -20,6 +20,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDb(opts: { databaseUrl: string | null; dataDir: string; sqliteFile?: string }): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover, a dropped database) must not crash the
+    // process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => { console.error(`PostgreSQL 连接中断（将自动重连）/ PostgreSQL connection lost: ${err.message}`); });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgresql', close: () => kysely.destroy() };
   }
