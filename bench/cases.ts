@@ -2,7 +2,7 @@
 import type { OrgRepo } from '../server/src/modules/org/org.repo.js';
 import type { MemberRepo } from '../server/src/modules/member/member.repo.js';
 import type { Targets } from './dataset.js';
-import type { Stat } from './measure.js';
+import { fmtMs, type Stat } from './measure.js';
 
 export type BudgetKind = 'dashboard' | 'list';
 export const BUDGETS = {
@@ -17,18 +17,26 @@ export interface DbResult {
   dialect: 'sqlite' | 'postgresql';
   version: string;
   when: string;
+  /** The arguments of the run that produced this result (set by run.ts). */
+  command?: string;
   sizes: { orgs: number; members: number; committeeTerms: number; committeeSeats: number };
   load: { ms: number; cached: boolean; loadedAt: string; note?: string };
   targets: Targets;
   cases: CaseResult[];
   concurrent: ConcurrentResult[];
-  memory: { rssMb: number; maxRssMb: number; heapUsedMb: number };
+  /** 1-minute load average of the machine when the measurements started and ended (2 cores: above 2 is contention). */
+  loadAvg: [number, number];
+  memory: { rssMb: number; maxRssMb: number; heapUsedMb: number; checkpoints: { start: number; afterRepo: number } };
 }
+
+/** One result as a console line. */
+export const caseLine = (r: CaseResult) =>
+  `  ${r.label.padEnd(84)} p50 ${fmtMs(r.stat.p50).padStart(6)}  p95 ${fmtMs(r.stat.p95).padStart(6)}  max ${fmtMs(r.stat.max).padStart(6)} ms  (n=${r.stat.n}; ${r.detail})`;
 
 export const GROUPS = {
   subtree: '(a) Subtree member count',
   list: '(b) Member list page (pageSize 20)',
-  http: '(c) Whole HTTP path, sequential requests',
+  http: '(c) Whole HTTP path, sequential requests (client in another process)',
 } as const;
 
 export interface RepoCtx { orgRepo: OrgRepo; memberRepo: MemberRepo; t: Targets }
@@ -84,7 +92,7 @@ export function httpCases(t: Targets): HttpCase[] {
     { id: 'http.members', label: 'GET /api/members?status=active&pageSize=20', budget: 'list', path: '/api/members?status=active&pageSize=20', as: 'wc' },
     { id: 'http.members.50', label: 'GET /api/members?status=active&pageSize=20&page=50', budget: 'list', path: '/api/members?status=active&pageSize=20&page=50', as: 'wc' },
     {
-      id: 'http.members.ui', label: 'GET /api/members?orgId=<root>&page=1&pageSize=20 (what the web page sends: no status filter)', budget: 'list',
+      id: 'http.members.ui', label: 'GET /api/members?orgId=<root>&page=1&pageSize=20 (no status filter: the page with “all statuses” chosen)', budget: 'list',
       path: `/api/members?orgId=${t.rootId}&page=1&pageSize=20`, as: 'wc', requests: 40,
     },
     { id: 'http.search', label: "GET /api/members?q=zs&pageSize=20 (pinyin-initials search)", budget: 'list', path: '/api/members?q=zs&pageSize=20', as: 'wc', requests: 40 },

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/src/platform/db/types.js';
 import { openDb, type Db } from '../server/src/platform/db/connect.js';
@@ -61,6 +62,23 @@ export async function loadDataset(db: Db, key: Buffer, members: number, log: (s:
   };
 }
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** What shapes a loaded file: the migrations, the generator and loader, the member columns. */
+const SOURCES = ['server/src/platform/db/migrations', 'server/src/platform/db/migrate.ts', 'server/src/demo',
+  'server/src/modules/member/member.rules.ts', 'server/src/modules/member/member.normalize.ts'];
+
+/** A hash of those sources (tests excluded): when it changes, a cached file no longer matches the code. */
+export function sourceFingerprint(): string {
+  const files = SOURCES.flatMap((s) => {
+    const abs = path.join(ROOT, s);
+    return fs.statSync(abs).isDirectory()
+      ? fs.readdirSync(abs, { recursive: true, encoding: 'utf8' }).map((f) => path.join(abs, f)) : [abs];
+  }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const h = crypto.createHash('sha256');
+  for (const f of files) h.update(path.relative(ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
 /** The key that encrypts ID numbers and phones in the bench data; kept in bench/out beside the files. */
 export function benchKey(outDir: string): Buffer {
   const file = path.join(outDir, 'secret.key');
@@ -76,14 +94,16 @@ export async function ensureSqlite(opts: { outDir: string; members: number; fres
   const { outDir, members, log } = opts;
   const key = benchKey(outDir);
   const keyId = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
+  const sources = sourceFingerprint();
   const base = path.join(outDir, `zhendi-large-${members}.sqlite`);
   const metaFile = `${base}.json`;
   if (!opts.fresh && fs.existsSync(base) && fs.existsSync(metaFile)) {
-    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as LoadInfo & { keyId: string };
-    if (meta.keyId === keyId && meta.members === members) {
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as LoadInfo & { keyId: string; sources?: string };
+    if (meta.keyId === keyId && meta.members === members && meta.sources === sources) {
       log(`reusing the loaded SQLite database ${path.relative(process.cwd(), base)} (loaded ${meta.loadedAt} in ${fmtDuration(meta.loadMs)}; --fresh reloads)`);
       return { file: base, cached: true, info: meta };
     }
+    if (meta.sources !== sources) log(`the migrations or the data generator changed since ${path.relative(process.cwd(), base)} was loaded (${meta.loadedAt}): reloading`);
   }
   // Load into a temporary name, then rename: an interrupted load never looks like a cache hit.
   const tmp = `${base}.loading`;
@@ -98,7 +118,7 @@ export async function ensureSqlite(opts: { outDir: string; members: number; fres
     await db.close();
   }
   fs.renameSync(tmp, base);
-  fs.writeFileSync(metaFile, JSON.stringify({ ...info, keyId }, null, 2));
+  fs.writeFileSync(metaFile, JSON.stringify({ ...info, keyId, sources }, null, 2));
   log(`SQLite load done in ${fmtDuration(info.loadMs)}`);
   return { file: base, cached: false, info };
 }

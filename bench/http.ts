@@ -7,8 +7,13 @@ import { loadConfig } from '../server/src/platform/config.js';
 import { createCipher, hashPassword } from '../server/src/platform/crypto.js';
 import { buildApp } from '../server/src/app.js';
 import { freePort } from './pg-cluster.js';
+import { loadFor, timeIt, fmtMs } from './measure.js';
+import { GROUPS, caseLine, httpCases, type CaseResult, type ConcurrentResult } from './cases.js';
+import type { Targets } from './dataset.js';
 
 export const BENCH_PASSWORD = 'Bench@2026zd';
+/** wc: work-committee admin bound to the root org; sys: work-committee admin without an org (like `admin`). */
+export const BENCH_ACCOUNTS = { wc: 'bench_wc', sys: 'bench_sys' } as const;
 
 export interface RunningApp { base: string; close(): Promise<void> }
 
@@ -60,4 +65,28 @@ export async function getJson(base: string, path: string, cookie: string): Promi
   const text = await res.text();
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as unknown;
+}
+
+/** The HTTP client side, run in the parent process against the server in the worker. */
+export async function runHttp(base: string, t: Targets, opts: { httpRequests: number; concurrency: number; concurrentSeconds: number }, log: (s: string) => void)
+  : Promise<{ cases: CaseResult[]; concurrent: ConcurrentResult[] }> {
+  log(GROUPS.http);
+  const cookies = { wc: await login(base, BENCH_ACCOUNTS.wc), sys: await login(base, BENCH_ACCOUNTS.sys) };
+  log(`  app listening on ${base}; logged in as ${BENCH_ACCOUNTS.wc} (work-committee admin of the root) and ${BENCH_ACCOUNTS.sys} (no org)`);
+  const cases: CaseResult[] = [];
+  for (const c of httpCases(t)) {
+    const requests = c.requests ?? opts.httpRequests;
+    const { stat, last } = await timeIt(() => getJson(base, c.path, cookies[c.as]), { warmup: Math.min(10, Math.ceil(requests / 10)), iterations: requests, maxMs: 30_000 });
+    const body = last as { items?: unknown[]; total?: number; memberCount?: number; orgCount?: number };
+    const detail = body.items ? `${body.items.length} items of ${body.total?.toLocaleString('en')}` : `${body.orgCount?.toLocaleString('en')} orgs, ${body.memberCount?.toLocaleString('en')} members`;
+    cases.push({ id: c.id, group: 'http', label: c.label, budget: c.budget, stat, detail });
+    log(caseLine(cases[cases.length - 1]!));
+  }
+  const concurrent: ConcurrentResult[] = [];
+  for (const c of httpCases(t).filter((x) => x.id === 'http.members' || x.id === 'http.stats')) {
+    const r = await loadFor(async () => { await getJson(base, c.path, cookies[c.as]); }, opts.concurrency, opts.concurrentSeconds * 1000);
+    concurrent.push({ id: c.id, label: c.label, concurrency: opts.concurrency, seconds: opts.concurrentSeconds, ...r });
+    log(`  ${opts.concurrency} concurrent loops for ${opts.concurrentSeconds} s: ${c.label}: ${Math.round(r.perSecond)} req/s, p50 ${fmtMs(r.stat.p50)} ms, p95 ${fmtMs(r.stat.p95)} ms${r.errors ? `, ${r.errors} errors` : ''}`);
+  }
+  return { cases, concurrent };
 }

@@ -1,14 +1,20 @@
-// One database's measurements, run in a child process (forked by run.ts) so that the memory reported is
-// that of a process serving the app, not of the one that generated and loaded a million members.
-// Input: BENCH_JOB (JSON) in the environment. Output: one { type: 'result', result } message.
+// The server side of one database's measurements, in a child process forked by run.ts, so that the memory
+// reported is that of a process serving the app (not of the one that loaded a million members, nor of
+// the HTTP client, which runs in the parent).
+// Input: BENCH_JOB (JSON) in the environment. Messages: { type: 'server', base, targets } once the app
+// listens; the parent answers { type: 'finish' } after its HTTP runs; then { type: 'result', result }.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../server/src/platform/db/connect.js';
 import { createOrgRepo } from '../server/src/modules/org/org.repo.js';
 import { createMemberRepo } from '../server/src/modules/member/member.repo.js';
 import { pickTargets, benchKey, type LoadInfo } from './dataset.js';
-import { fmtMs, loadFor, timeIt } from './measure.js';
-import { GROUPS, httpCases, repoCases, type CaseResult, type ConcurrentResult, type DbResult } from './cases.js';
-import { ensureAccount, getJson, login, startApp, type RunningApp } from './http.js';
+import { timeIt } from './measure.js';
+import { GROUPS, caseLine, repoCases, type CaseResult, type DbResult } from './cases.js';
+import { BENCH_ACCOUNTS, ensureAccount, startApp, type RunningApp } from './http.js';
+import { explain } from './explain.js';
 
 export interface Job {
   dialect: 'sqlite' | 'postgresql';
@@ -19,13 +25,19 @@ export interface Job {
   httpRequests: number;
   concurrency: number;
   concurrentSeconds: number;
+  /** Write the query plans of the main queries to bench/out/plans-<dialect>.txt first. */
+  explain: boolean;
   load: { info: LoadInfo; cached: boolean; note?: string };
 }
 
 const job = JSON.parse(process.env.BENCH_JOB ?? 'null') as Job | null;
 if (!job) throw new Error('bench/worker.ts is started by bench/run.ts');
 const log = (s: string) => console.log(`[${job.dialect}] ${s}`);
-const line = (r: CaseResult) => log(`  ${r.label.padEnd(84)} p50 ${fmtMs(r.stat.p50).padStart(6)}  p95 ${fmtMs(r.stat.p95).padStart(6)}  max ${fmtMs(r.stat.max).padStart(6)} ms  (n=${r.stat.n}; ${r.detail})`);
+
+const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+const rssAtStart = rssMb();
+const loadAtStart = os.loadavg()[0]!;
+const finished = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => { if (m.type === 'finish') resolve(); }));
 
 async function main(j: Job): Promise<DbResult> {
   const db = openDb({ databaseUrl: j.pgUrl, dataDir: j.outDir, sqliteFile: j.sqliteFile ?? undefined });
@@ -33,9 +45,14 @@ async function main(j: Job): Promise<DbResult> {
   try {
     const version = j.dialect === 'sqlite'
       ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(db.kysely)).rows[0]!.v
-      : (await sql<{ v: string }>`show server_version`.execute(db.kysely)).rows[0]!.v;
+      : (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0]!.v;
     const t = await pickTargets(db.kysely);
     log(`${j.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${version}; root ${t.rootId}, organ committee ${t.organ.id} “${t.organ.name}”, branch ${t.branch.id} “${t.branch.name}”`);
+    if (j.explain) {
+      const file = path.join(j.outDir, `plans-${j.dialect}.txt`);
+      fs.writeFileSync(file, await explain(db, t));
+      log(`query plans written to ${path.relative(process.cwd(), file)}`);
+    }
 
     const cases: CaseResult[] = [];
     let group = '';
@@ -46,42 +63,28 @@ async function main(j: Job): Promise<DbResult> {
       }
       const { stat, last } = await timeIt(c.run, { warmup: 3, iterations: j.iterations, maxMs: 15_000 });
       cases.push({ id: c.id, group: c.group, label: c.label, budget: c.budget, stat, detail: last });
-      line(cases[cases.length - 1]!);
+      log(caseLine(cases[cases.length - 1]!));
     }
+    const rssAfterRepo = rssMb();
 
-    log(GROUPS.http);
-    const key = benchKey(j.outDir);
-    app = await startApp(db, { dataDir: j.outDir, key, databaseUrl: j.pgUrl });
-    await ensureAccount(db.kysely, 'bench_wc', t.rootId);
-    await ensureAccount(db.kysely, 'bench_sys', null);
-    const cookies = { wc: await login(app.base, 'bench_wc'), sys: await login(app.base, 'bench_sys') };
-    log(`  app listening on ${app.base}, logged in as bench_wc (work-committee admin of the root) and bench_sys (no org)`);
-    const base = app.base;
-    for (const c of httpCases(t)) {
-      const { stat, last } = await timeIt(() => getJson(base, c.path, cookies[c.as]), {
-        warmup: Math.min(10, Math.ceil((c.requests ?? j.httpRequests) / 10)), iterations: c.requests ?? j.httpRequests, maxMs: 30_000,
-      });
-      const body = last as { items?: unknown[]; total?: number; memberCount?: number; orgCount?: number };
-      const detail = body.items ? `${body.items.length} items of ${body.total?.toLocaleString('en')}` : `${body.orgCount?.toLocaleString('en')} orgs, ${body.memberCount?.toLocaleString('en')} members`;
-      cases.push({ id: c.id, group: 'http', label: c.label, budget: c.budget, stat, detail });
-      line(cases[cases.length - 1]!);
-    }
-
-    const concurrent: ConcurrentResult[] = [];
-    for (const c of httpCases(t).filter((x) => x.id === 'http.members' || x.id === 'http.stats')) {
-      const r = await loadFor(async () => { await getJson(base, c.path, cookies[c.as]); }, j.concurrency, j.concurrentSeconds * 1000);
-      concurrent.push({ id: c.id, label: c.label, concurrency: j.concurrency, seconds: j.concurrentSeconds, ...r });
-      log(`  ${j.concurrency} concurrent loops for ${j.concurrentSeconds} s: ${c.label}: ${Math.round(r.perSecond)} req/s, p50 ${fmtMs(r.stat.p50)} ms, p95 ${fmtMs(r.stat.p95)} ms${r.errors ? `, ${r.errors} errors` : ''}`);
-    }
+    app = await startApp(db, { dataDir: j.outDir, key: benchKey(j.outDir), databaseUrl: j.pgUrl });
+    await ensureAccount(db.kysely, BENCH_ACCOUNTS.wc, t.rootId);
+    await ensureAccount(db.kysely, BENCH_ACCOUNTS.sys, null);
+    process.send?.({ type: 'server', base: app.base, targets: t });
+    await finished;
 
     const mem = process.memoryUsage();
-    const memory = { rssMb: mem.rss / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mem.heapUsed / 2 ** 20 };
-    log(`memory after the runs: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.maxRssMb.toFixed(0)} MB), JS heap ${memory.heapUsedMb.toFixed(0)} MB`);
+    const memory = {
+      rssMb: mem.rss / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mem.heapUsed / 2 ** 20,
+      checkpoints: { start: rssAtStart, afterRepo: rssAfterRepo },
+    };
+    log(`memory after the runs: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.maxRssMb.toFixed(0)} MB), JS heap ${memory.heapUsedMb.toFixed(0)} MB; `
+      + `RSS at start ${rssAtStart.toFixed(0)} MB, after (a)+(b) ${rssAfterRepo.toFixed(0)} MB`);
     return {
       dialect: j.dialect, version, when: new Date().toISOString(),
       sizes: { orgs: j.load.info.orgs, members: j.load.info.members, committeeTerms: j.load.info.committeeTerms, committeeSeats: j.load.info.committeeSeats },
       load: { ms: j.load.info.loadMs, cached: j.load.cached, loadedAt: j.load.info.loadedAt, note: j.load.note },
-      targets: t, cases, concurrent, memory,
+      targets: t, cases, concurrent: [], memory, loadAvg: [loadAtStart, os.loadavg()[0]!],
     };
   } finally {
     await app?.close();

@@ -1,0 +1,157 @@
+// `npm run bench`: load (or reuse) the large data set, measure on SQLite and then PostgreSQL, print the
+// results as Markdown and write docs/benchmarks.md. See that page for what each line means.
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { openDb } from '../server/src/platform/db/connect.js';
+import { migrateToLatest } from '../server/src/platform/db/migrate.js';
+import { LARGE_SIZE } from '../server/src/demo/generate.js';
+import { benchKey, ensureSqlite, loadDataset, type LoadInfo, type Targets } from './dataset.js';
+import { runHttp } from './http.js';
+import { fmtDuration, withTimeout } from './measure.js';
+import { pgAvailable, startPg } from './pg-cluster.js';
+import { document, resultTables, saveResult, withSaved } from './report.js';
+import type { DbResult } from './cases.js';
+import type { Job } from './worker.js';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH_DIR, '..');
+const OUT_DIR = path.join(BENCH_DIR, 'out');
+const MIN = 60_000;
+/** Beyond this, the PostgreSQL bulk load is called too slow in the results. */
+const PG_LOAD_WARN_MS = 8 * MIN;
+
+const { values: opts } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    'sqlite-only': { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
+    members: { type: 'string', default: String(LARGE_SIZE.members) },
+    iterations: { type: 'string', default: '50' },
+    requests: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '5' },
+  },
+});
+const int = (name: keyof typeof opts, min: number) => {
+  const v = Number(opts[name]);
+  if (!Number.isInteger(v) || v < min) throw new Error(`--${name} must be an integer >= ${min}`);
+  return v;
+};
+// Below ~50,000 members some general branches hold a single member and generateCommittees loops forever.
+const members = int('members', 100_000);
+const settings = { iterations: int('iterations', 1), httpRequests: int('requests', 1), concurrency: int('concurrency', 1), concurrentSeconds: int('seconds', 1), explain: opts.explain };
+
+const t0 = performance.now();
+const log = (s: string) => console.log(`[${fmtDuration(performance.now() - t0).padStart(9)}] ${s}`);
+
+/**
+ * Runs bench/worker.ts (the server side) in a child process and the HTTP client here, so neither the
+ * client nor this process's loading work weighs on the server's memory or event loop. Killed after `limitMs`.
+ */
+function measure(job: Job, limitMs: number): Promise<DbResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(BENCH_DIR, 'worker.ts'), [], { env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    let result: DbResult | null = null;
+    let http: Awaited<ReturnType<typeof runHttp>> | null = null;
+    let httpError: unknown = null;
+    const timer = setTimeout(() => { log(`measurements on ${job.dialect} took over ${fmtDuration(limitMs)}: stopping them`); child.kill('SIGKILL'); }, limitMs);
+    child.on('message', (m: { type: string; result?: DbResult; base?: string; targets?: Targets }) => {
+      if (m.type === 'result') result = m.result!;
+      if (m.type === 'server') {
+        runHttp(m.base!, m.targets!, job, (s) => console.log(`[${job.dialect}] ${s}`))
+          .then((r) => { http = r; }, (e: unknown) => { httpError = e; })
+          .finally(() => child.send({ type: 'finish' }));
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (httpError) reject(httpError instanceof Error ? httpError : new Error(String(httpError)));
+      else if (result && http) resolve({ ...result, cases: [...result.cases, ...http.cases], concurrent: http.concurrent });
+      else reject(new Error(`measurements on ${job.dialect} ended without a result (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+async function runSqlite(): Promise<DbResult> {
+  const ds = await withTimeout(ensureSqlite({ outDir: OUT_DIR, members, fresh: opts.fresh, log }), 30 * MIN, 'SQLite load');
+  log(`measuring on SQLite (${path.relative(ROOT, ds.file)})`);
+  return measure({ dialect: 'sqlite', sqliteFile: ds.file, pgUrl: null, outDir: OUT_DIR, ...settings, load: { info: ds.info, cached: ds.cached } }, 20 * MIN);
+}
+
+async function runPostgres(): Promise<DbResult> {
+  const target = await withTimeout(startPg(log), 3 * MIN, 'PostgreSQL start');
+  try {
+    const db = openDb({ databaseUrl: target.url, dataDir: OUT_DIR });
+    let info: LoadInfo;
+    let settled = false;
+    try {
+      await migrateToLatest(db);
+      log(`loading PostgreSQL (this takes longer than SQLite; progress every 15 s)`);
+      info = await withTimeout(loadDataset(db, benchKey(OUT_DIR), members, log), 40 * MIN, 'PostgreSQL load');
+      const a0 = performance.now();
+      await sql`analyze`.execute(db.kysely);
+      log(`PostgreSQL load done in ${fmtDuration(info.loadMs)}; ANALYZE ${fmtDuration(performance.now() - a0)}`);
+      settled = true;
+    } finally {
+      // After a timeout the load still holds a connection: the cluster's stop ends it, so do not wait here.
+      if (settled) await db.close(); else void db.close().catch(() => {});
+    }
+    const note = info.loadMs > PG_LOAD_WARN_MS ? `(over ${fmtDuration(PG_LOAD_WARN_MS)}: too slow)` : undefined;
+    if (note) log(`the PostgreSQL bulk load took ${fmtDuration(info.loadMs)}, more than ${fmtDuration(PG_LOAD_WARN_MS)}`);
+    log('measuring on PostgreSQL');
+    return await measure({ dialect: 'postgresql', sqliteFile: null, pgUrl: target.url, outDir: OUT_DIR, ...settings, load: { info, cached: false, note } }, 20 * MIN);
+  } finally {
+    await target.stop();
+  }
+}
+
+/** Measures SQLite, then PostgreSQL when available; true when the PostgreSQL run failed. */
+async function runAll(fresh: Partial<Record<DbResult['dialect'], DbResult>>, argv: string): Promise<boolean> {
+  fresh.sqlite = { ...(await runSqlite()), command: argv };
+  saveResult(OUT_DIR, fresh.sqlite);
+  if (opts['sqlite-only']) return log('PostgreSQL skipped (--sqlite-only)'), false;
+  if (!pgAvailable()) return log('PostgreSQL skipped: DATABASE_URL is not set and /usr/lib/postgresql/15/bin/initdb is missing'), false;
+  try {
+    fresh.postgresql = { ...(await runPostgres()), command: argv };
+    saveResult(OUT_DIR, fresh.postgresql);
+    return false;
+  } catch (e) {
+    log(`PostgreSQL run failed: ${e instanceof Error ? e.message : String(e)}`);
+    return true;
+  }
+}
+
+async function main(): Promise<number> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  log(`benchmark: ${LARGE_SIZE.organCommittees} organ committees / ${LARGE_SIZE.totalBranches} branches (~50,000 orgs), ${members.toLocaleString('en')} members`);
+  const fresh: Partial<Record<DbResult['dialect'], DbResult>> = {};
+  const argv = process.argv.slice(2).join(' ');
+  let failed = false;
+  if (opts['report-only']) log('--report-only: rewriting docs/benchmarks.md from the results saved in bench/out');
+  else failed = await runAll(fresh, argv);
+  const saved = withSaved(OUT_DIR, members, fresh);
+  const results = saved.results;
+  const earlier = opts['report-only'] ? [] : saved.earlier;
+  if (members !== LARGE_SIZE.members) log('a smaller data set than the budgets are for: docs/benchmarks.md is not updated');
+  else {
+    const docFile = path.join(ROOT, 'docs/benchmarks.md');
+    const existing = fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : null;
+    const command = results.sqlite?.command ?? results.postgresql?.command ?? argv;
+    fs.writeFileSync(docFile, document(results, earlier, command, existing));
+    log('wrote docs/benchmarks.md');
+  }
+  console.log(`\n${resultTables(members === LARGE_SIZE.members ? results : fresh)}`);
+  log(`done in ${fmtDuration(performance.now() - t0)}`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error('benchmark failed:', e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
