@@ -3,12 +3,13 @@
 // fsync off). `stop()` drops the database or stops the cluster and removes its files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+import { freePort, PG_BIN } from '../scripts/pg-cluster.js';
+
+export { freePort };
 
 export interface PgTarget {
   /** Connection string of the fresh, empty benchmark database. */
@@ -16,17 +17,6 @@ export interface PgTarget {
   /** 'cluster' when we started one, 'server' when DATABASE_URL was given. */
   kind: 'cluster' | 'server';
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether PostgreSQL can be used at all: DATABASE_URL is set or initdb is installed. */
