@@ -55,7 +55,7 @@ export function repoCases({ orgRepo, memberRepo, t }: RepoCtx): RepoCase[] {
   for (const s of scopes) {
     cases.push({
       id: `totals.${s.key}`, group: 'subtree', budget: 'dashboard', label: `orgRepo.subtreeMemberTotals, ${s.what}`,
-      run: async () => { const r = await orgRepo.subtreeMemberTotals(s.id); return `${n(r.members)} members, ${n(r.orgs)} orgs`; },
+      run: async () => { const r = await orgRepo.subtreeMemberTotals(s.id); return `${n(r.members)} members, ${n(r.orgs)} org${r.orgs === 1 ? '' : 's'}`; },
     });
   }
   for (const s of scopes) {

@@ -80,5 +80,6 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: gave up after ${fmtDuration(ms)}`)), ms);
   });
+  p.catch(() => {}); // after a timeout, the abandoned work's own failure must not crash the process
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -72,7 +72,11 @@ async function throwawayCluster(log: (s: string) => void): Promise<PgTarget> {
   fs.chownSync(dir, uid, gid);
   fs.chmodSync(dir, 0o700);
   let started = false;
-  const onSignal = () => { if (started) stopClusterSync(dir); process.exit(130); };
+  const onSignal = () => {
+    console.error('interrupted: stopping the throwaway PostgreSQL cluster');
+    if (started) stopClusterSync(dir);
+    process.exit(130);
+  };
   const stop = async () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -167,7 +167,7 @@ ${resultTables(results)}
 
 ${budgetSummary(results).join('\n')}
 
-## Notes: why the failing lines fail
+## Notes on the results
 
 ${keptNotes(existing)}
 

@@ -16,8 +16,10 @@ function prefixRange(column: 'member.name_initials' | 'member.name_pinyin', pref
 
 export function createMemberRepo(db: Kysely<Database>) {
   const isRoot = createRootCache(db);
-  async function filtered(f: MemberFilter): Promise<SelectQueryBuilder<Database, 'member' | 'org', object>> {
-    let qb = db.selectFrom('member').innerJoin('org', 'org.id', 'member.org_id') as unknown as SelectQueryBuilder<Database, 'member' | 'org', object>;
+  /** The filtered members; `withOrg` joins the org for its name (lists need it, counts must not pay for it). */
+  async function filtered(f: MemberFilter, withOrg = true): Promise<SelectQueryBuilder<Database, 'member' | 'org', object>> {
+    const base = withOrg ? db.selectFrom('member').innerJoin('org', 'org.id', 'member.org_id') : db.selectFrom('member');
+    let qb = base as unknown as SelectQueryBuilder<Database, 'member' | 'org', object>;
     if (f.scopeOrgId !== null) {
       if (await isRoot(f.scopeOrgId)) qb = qb.where('member.root_id', '=', f.scopeOrgId);
       else qb = qb.where('member.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.scopeOrgId!));
@@ -42,7 +44,7 @@ export function createMemberRepo(db: Kysely<Database>) {
         .orderBy('member.id').limit(limit).offset(offset).execute() as Promise<(MemberRow & { org_name: string })[]>;
     },
     async count(f: MemberFilter): Promise<number> {
-      const r = await (await filtered(f)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await (await filtered(f, false)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
     /** Batches in id order, for exports: memory stays bounded whatever the size. */

@@ -34,6 +34,9 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; sqli
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -32768'); // 32 MiB: keeps the server inside its 300 MB budget
+  // Refresh planner statistics where they are missing or stale: without them SQLite picks the root_id index
+  // for a pinyin search over a million members (1 s instead of 15 ms).
+  database.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
