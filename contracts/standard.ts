@@ -3,6 +3,13 @@
 // (references, codes, tier coverage, ...) live in server/src/modules/standard/standard.pack.ts.
 // Every object is closed (additionalProperties: false), so a misspelt field is an error, not a silent no-op.
 import { Type, type Static, type TSchema } from 'typebox';
+import {
+  BOARDS, DUTIES, EVIDENCE_TYPES, MEDIA_EQUIPMENT_KINDS, REQUIREMENT_KINDS, ROOM_KINDS, type AutomaticCheckType,
+} from './standard-labels.js';
+
+// The enumerations and their Chinese labels live in standard-labels.ts, which imports nothing, so the
+// browser can use them without loading typebox.
+export * from './standard-labels.js';
 
 const Obj = <P extends Record<string, TSchema>>(props: P) => Type.Object(props, { additionalProperties: false });
 
@@ -13,37 +20,11 @@ export const PACK_FORMAT = 1;
 // Enumerations
 // ---------------------------------------------------------------------------------------------
 
-/** 传统阵地 / 新型阵地 */
-export const REQUIREMENT_KINDS = ['physical', 'digital'] as const;
-export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
-export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = { physical: '传统阵地', digital: '新型阵地' };
 
-/** 佐证材料 kinds: a photo, a document, a link, or a record the system itself holds. */
-export const EVIDENCE_TYPES = ['photo', 'document', 'link', 'record'] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
-export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
-  photo: '照片', document: '文件', link: '链接', record: '系统记录',
-};
 
-/** The activity room of a base: dedicated (专门党员活动室), shared with other functions (共用一室), none. */
-export const ROOM_KINDS = ['dedicated', 'shared', 'none'] as const;
-export type RoomKind = (typeof ROOM_KINDS)[number];
-export const ROOM_KIND_LABELS: Record<RoomKind, string> = { dedicated: '专门党员活动室', shared: '与其他功能共用一室', none: '无活动场所' };
 
-/** Media equipment (电教设备) forms; each is a boolean base fact `mediaEquipment.<kind>`. */
-export const MEDIA_EQUIPMENT_KINDS = ['computerWithInternet', 'tvWithDvd'] as const;
-export type MediaEquipmentKind = (typeof MEDIA_EQUIPMENT_KINDS)[number];
 
-/** Duties that need a duty holder (专人负责); each is a boolean base fact `dutyHolders.<duty>`. */
-export const DUTIES = ['siteEditor', 'channelAdmin', 'evaluationManager'] as const;
-export type Duty = (typeof DUTIES)[number];
-export const DUTY_LABELS: Record<Duty, string> = {
-  siteEditor: '网站或栏目编辑', channelAdmin: '微党建、微信群管理员', evaluationManager: '考评管理负责人',
-};
 
-/** Boards whose content the system can date: notice board (宣传窗) and disclosure board (党务公开栏). */
-export const BOARDS = ['noticeBoard', 'disclosureBoard'] as const;
-export type Board = (typeof BOARDS)[number];
 
 /** Outside resources a requirement names (a website to study on, a subscription account to follow). */
 export const RESOURCE_KINDS = ['website', 'subscriptionAccount'] as const;
@@ -195,23 +176,8 @@ export const CHECK_PARAMS = {
   }),
   /** A condition over base facts holds (for rules the other types do not cover: racks, boards, area, ...). */
   factsHold: Obj({ when: Condition, description: Text }),
-} as const;
+} as const satisfies Record<AutomaticCheckType, TSchema>;
 
-export type AutomaticCheckType = keyof typeof CHECK_PARAMS;
-export const AUTOMATIC_CHECK_TYPES = Object.keys(CHECK_PARAMS) as AutomaticCheckType[];
-export const AUTOMATIC_CHECK_LABELS: Record<AutomaticCheckType, string> = {
-  seatsCoverMembers: '桌椅与党员人数相匹配',
-  mediaEquipmentPresent: '有电教设备',
-  wallItemsPhotographed: '上墙内容有近期照片',
-  dutyHolderNamed: '有专人负责',
-  columnFresh: '网站或栏目及时更新',
-  chatGroupCoversAllMembers: '微信群覆盖全体党员',
-  subscriptionFollowed: '党员关注订阅号',
-  noticeBoardUpdated: '宣传窗或公开栏及时更新',
-  deskPlatesCoverMembers: '党员办公桌摆放桌牌',
-  ledgerArchived: '台帐整理归档',
-  factsHold: '阵地情况符合规定',
-};
 
 const checkOf = <K extends AutomaticCheckType>(type: K) =>
   Obj({

@@ -1,41 +1,26 @@
-// Plain-Chinese rendering of a standard pack (contracts/standard.ts): labels for its enumerations,
-// conditions over base facts, and automatic-check params. Types only from contracts (its runtime
-// pulls in typebox, which the browser does not need); the Records are typed against the contract
-// unions, so a new check type or fact fails the typecheck here until it has a label.
+// Plain-Chinese rendering of a standard pack (contracts/standard.ts): conditions over base facts and
+// automatic-check params. Types only from contracts/standard (its runtime pulls in typebox, which the
+// browser does not need); labels from contracts/standard-labels, which imports nothing.
 import type {
-  AutomaticCheckType, BaseFactName, Board, Check, Condition, ConditionValue, Duty, EvidenceType, MediaEquipmentKind,
-  RequirementKind, RoomKind, StandardPack, WallItem,
+  AutomaticCheckType, BaseFactName, Board, Check, Condition, ConditionValue, EvidenceType, MediaEquipmentKind,
+  RoomKind, StandardPack, WallItem,
 } from '@contracts/standard';
+// Labels come from the typebox-free part of the contract, so they are written once for server and web.
+import {
+  AUTOMATIC_CHECK_LABELS as CHECK_TYPE_LABELS, DUTY_LABELS, EVIDENCE_TYPE_LABELS as EVIDENCE_LABELS, REQUIREMENT_KIND_LABELS,
+  REQUIREMENT_KINDS,
+} from '@contracts/standard-labels';
+
+export { CHECK_TYPE_LABELS, EVIDENCE_LABELS, REQUIREMENT_KIND_LABELS, REQUIREMENT_KINDS };
 
 export type { StandardPack };
 
-export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = { physical: '传统阵地', digital: '新型阵地' };
-export const REQUIREMENT_KINDS: RequirementKind[] = ['physical', 'digital'];
-
-export const EVIDENCE_LABELS: Record<EvidenceType, string> = { photo: '照片', document: '文件', link: '链接', record: '系统记录' };
 export const EVIDENCE_OPTIONS = (Object.keys(EVIDENCE_LABELS) as EvidenceType[]).map((value) => ({ value, label: EVIDENCE_LABELS[value] }));
-
-export const CHECK_TYPE_LABELS: Record<AutomaticCheckType, string> = {
-  seatsCoverMembers: '桌椅与党员人数相匹配',
-  mediaEquipmentPresent: '有电教设备',
-  wallItemsPhotographed: '上墙内容有近期照片',
-  dutyHolderNamed: '有专人负责',
-  columnFresh: '网站或栏目及时更新',
-  chatGroupCoversAllMembers: '微信群覆盖全体党员',
-  subscriptionFollowed: '党员关注订阅号',
-  noticeBoardUpdated: '宣传窗或公开栏及时更新',
-  deskPlatesCoverMembers: '党员办公桌摆放桌牌',
-  ledgerArchived: '台帐整理归档',
-  factsHold: '阵地情况符合规定',
-};
 
 const ROOM_KIND_SHORT: Record<RoomKind, string> = { dedicated: '专用', shared: '共用一室', none: '无' };
 const MEDIA_LABELS: Record<MediaEquipmentKind, string> = {
   computerWithInternet: '电脑一台并连接互联网',
   tvWithDvd: '电视机一台、DVD 播放机一台',
-};
-const DUTY_LABELS: Record<Duty, string> = {
-  siteEditor: '网站或栏目编辑', channelAdmin: '微党建、微信群管理员', evaluationManager: '考评管理负责人',
 };
 const BOARD_LABELS: Record<Board, string> = { noticeBoard: '宣传窗', disclosureBoard: '党务公开栏' };
 

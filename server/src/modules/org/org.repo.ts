@@ -65,13 +65,6 @@ export function createOrgRepo(db: Kysely<Database>) {
         .where('status', '=', 'active').executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    async subtreeMemberTotalsMany(ids: number[]): Promise<Map<number, number>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('org_closure as c').innerJoin('org as o', 'o.id', 'c.descendant_id')
-        .select(['c.ancestor_id', (eb) => eb.fn.coalesce(eb.fn.sum<number>('o.member_count'), sql<number>`0`).as('n')])
-        .where('c.ancestor_id', 'in', ids).groupBy('c.ancestor_id').execute();
-      return new Map(rows.map((r) => [r.ancestor_id, Number(r.n)]));
-    },
     async countsByType(id: number): Promise<Record<string, number>> {
       const rows = await db.selectFrom('org as o')
         .select(['o.type', (eb) => eb.fn.countAll<number>().as('n')])

@@ -625,14 +625,14 @@ function checkCheck(
   if (check.note !== undefined && typeof check.note !== 'string') problems.add([...at, 'note'], `应为字符串，现为 ${show(check.note)}`);
   const type = check.type;
   if (type === undefined) problems.add([...at, 'type'], '缺失（必填字段）');
-  else if (typeof type !== 'string' || !(AUTOMATIC_CHECK_TYPES as string[]).includes(type))
+  else if (typeof type !== 'string' || !(AUTOMATIC_CHECK_TYPES as readonly string[]).includes(type))
     problems.add([...at, 'type'], `${show(type)} 不是已知的自动核验类型（可用：${list(AUTOMATIC_CHECK_TYPES)}）`);
   const params = check.params;
   if (params === undefined) {
     problems.add([...at, 'params'], '缺失（必填字段；没有参数时写 {}）');
     return;
   }
-  if (typeof type !== 'string' || !(AUTOMATIC_CHECK_TYPES as string[]).includes(type)) return;
+  if (typeof type !== 'string' || !(AUTOMATIC_CHECK_TYPES as readonly string[]).includes(type)) return;
   const t = type as AutomaticCheckType;
   const schema: TSchema = CHECK_PARAMS[t];
   const underWhen = (segs: Seg[]) => t === 'factsHold' && segs[0] === 'when';
