@@ -73,8 +73,11 @@ function AdminShell({ me }: { me: Me }) {
     <OrgTree selectedId={orgId} expandTo={org.data ? org.data.path.map((p) => p.id) : []} onSelect={setOrgId} />
   );
 
+  // Standards and the audit log do not depend on an organization: they work before the first one exists.
+  const orgFree = /^\/(standards|audit)(\/|$)/.test(location.pathname);
   let content;
-  if (!current)
+  if (!current && orgFree) content = <Outlet />;
+  else if (!current)
     content = roots.isPending ? (
       <PageLoading />
     ) : (
