@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
       {
         lazy: page(() => import('./components/AntdRoot')),
         children: [
+          // Printable coverage report: no admin frame around it.
+          { path: 'campaigns/:id/report', lazy: page(() => import('./pages/campaigns/CampaignReportPage')) },
           {
             lazy: page(() => import('./components/layout/AdminLayout')),
             children: [
@@ -32,6 +34,12 @@ export const router = createBrowserRouter([
               { path: 'standards/:id', lazy: page(() => import('./pages/standards/StandardDetailPage')) },
               { path: 'standards/:id/edit', lazy: page(() => import('./pages/standards/StandardEditPage')) },
               { path: 'audit', lazy: page(() => import('./pages/audit/AuditPage')) },
+              { path: 'orgs/:id/base', lazy: page(() => import('./pages/base-profile/BaseProfilePage')) },
+              { path: 'campaigns', lazy: page(() => import('./pages/campaigns/CampaignsPage')) },
+              { path: 'campaigns/:id', lazy: page(() => import('./pages/campaigns/CampaignDashboardPage')) },
+              { path: 'campaigns/:id/assessments', lazy: page(() => import('./pages/campaigns/CampaignAssessmentsPage')) },
+              { path: 'assessments', lazy: page(() => import('./pages/assessments/MyAssessmentsPage')) },
+              { path: 'assessments/:id', lazy: page(() => import('./pages/assessments/AssessmentPage')) },
               { path: '*', lazy: page(() => import('./components/NotFound')) },
             ],
           },

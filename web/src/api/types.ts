@@ -1,6 +1,7 @@
 // API types, derived from contracts/schemas.ts (never redefined here).
 import type { Static } from 'typebox';
 import type * as S from '@contracts/schemas';
+import type * as A from '@contracts/assessment';
 
 export type Me = Static<typeof S.Me>;
 export type LoginBody = Static<typeof S.LoginBody>;
@@ -51,3 +52,33 @@ export type StandardVersionDetail = Static<typeof S.StandardVersionDetail>;
 export type StandardCloneBody = Static<typeof S.StandardCloneBody>;
 export type StandardUpdateBody = Static<typeof S.StandardUpdateBody>;
 export type StandardPublishBody = Static<typeof S.StandardPublishBody>;
+
+// Campaigns, assessments, evidence, wall photos and the coverage dashboard (contracts/assessment.ts).
+export type Campaign = Static<typeof A.Campaign>;
+export type CampaignList = Static<typeof A.CampaignList>;
+export type CampaignCreateBody = Static<typeof A.CampaignCreateBody>;
+export type CampaignCloseBody = Static<typeof A.CampaignCloseBody>;
+export type Evidence = Static<typeof A.Evidence>;
+export type EvidenceLinkBody = Static<typeof A.EvidenceLinkBody>;
+export type CheckResult = Static<typeof A.CheckResult>;
+export type AutoCheck = Static<typeof A.AutoCheck>;
+export type AssessmentItem = Static<typeof A.AssessmentItem>;
+export type AssessmentEvent = Static<typeof A.AssessmentEvent>;
+export type Assessment = Static<typeof A.Assessment>;
+export type ItemAnswerBody = Static<typeof A.ItemAnswerBody>;
+export type SubmitBody = Static<typeof A.SubmitBody>;
+export type ReviewBody = Static<typeof A.ReviewBody>;
+export type InspectionBody = Static<typeof A.InspectionBody>;
+export type InspectionCreated = Static<typeof A.InspectionCreated>;
+export type MyAssessments = Static<typeof A.MyAssessments>;
+export type StatusCounts = Static<typeof A.StatusCounts>;
+export type Dashboard = Static<typeof A.Dashboard>;
+export type AssessmentListQuery = Static<typeof A.AssessmentListQuery>;
+export type AssessmentRow = Static<typeof A.AssessmentRow>;
+export type AssessmentListPage = Static<typeof A.AssessmentListPage>;
+export type WallPhoto = Static<typeof A.WallPhoto>;
+export type WallPhotoList = Static<typeof A.WallPhotoList>;
+
+export type BaseProfile = Static<typeof S.BaseProfile>;
+export type BaseProfileUpdateBody = Static<typeof S.BaseProfileUpdateBody>;
+export type TierOverrideBody = Static<typeof S.TierOverrideBody>;
