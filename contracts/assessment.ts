@@ -123,6 +123,8 @@ export const Assessment = Obj({
   org: Obj({ id: Id, name: Type.String(), path: Type.Array(OrgRef), parentId: Nullable(Id) }),
   tier: Nullable(Type.Integer()),
   tierName: Nullable(Type.String()),
+  /** Set when the checklist cannot be shown yet (no tier: the base profile lacks the activity-room facts). */
+  blocker: Nullable(Type.String()),
   status: Type.Enum(ASSESSMENT_STATUSES),
   rectificationDeadline: Nullable(DateStr),
   reviewComment: Nullable(Type.String()),

@@ -91,6 +91,18 @@ export const AUDIT_ACTION_LABELS = {
   'standard.publish': '发布标准',
   'base.update': '更新阵地档案',
   'base.override': '调整阵地类别',
+  'campaign.create': '发起专项工作',
+  'campaign.close': '结束专项工作',
+  'campaign.export': '导出覆盖情况',
+  'assessment.answer': '填写自评',
+  'assessment.evidence_add': '上传佐证材料',
+  'assessment.evidence_remove': '删除佐证材料',
+  'assessment.check': '系统核验',
+  'assessment.submit': '提交自评',
+  'assessment.review': '审核自评',
+  'assessment.inspect': '记录督查',
+  'wall_photo.add': '上传上墙照片',
+  'wall_photo.remove': '删除上墙照片',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

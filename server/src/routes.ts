@@ -11,6 +11,8 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerMeRoutes } from './modules/me/me.routes.js';
 import { registerStandardRoutes } from './modules/standard/standard.routes.js';
 import { registerBaseProfileRoutes } from './modules/base-profile/base-profile.routes.js';
+import { registerCampaignRoutes } from './modules/campaign/campaign.routes.js';
+import { registerAssessmentRoutes } from './modules/assessment/assessment.routes.js';
 
 export function registerRoutes(app: App, s: Services) {
   registerHealthRoutes(app, { db: s.db });
@@ -24,4 +26,6 @@ export function registerRoutes(app: App, s: Services) {
   registerMeRoutes(app, { members: s.members, orgRepo: s.orgRepo });
   registerStandardRoutes(app, { standards: s.standards });
   registerBaseProfileRoutes(app, { baseProfiles: s.baseProfiles });
+  registerCampaignRoutes(app, { campaigns: s.campaigns, dashboards: s.dashboards, audit: s.audit });
+  registerAssessmentRoutes(app, { assessments: s.assessments, evidence: s.evidence });
 }

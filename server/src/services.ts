@@ -18,6 +18,16 @@ import { createStandardRepo } from './modules/standard/standard.repo.js';
 import { createStandardService } from './modules/standard/standard.service.js';
 import { createBaseProfileRepo } from './modules/base-profile/base-profile.repo.js';
 import { createBaseProfileService } from './modules/base-profile/base-profile.service.js';
+import { createFileStorage } from './platform/storage.js';
+import { createPackCache } from './modules/standard/standard.cache.js';
+import { createSummary } from './modules/assessment/assessment.summary.js';
+import { createCampaignRepo } from './modules/campaign/campaign.repo.js';
+import { createCampaignService } from './modules/campaign/campaign.service.js';
+import { createDashboardService } from './modules/campaign/campaign.dashboard.js';
+import { createAssessmentRepo } from './modules/assessment/assessment.repo.js';
+import { createContextLoader } from './modules/assessment/assessment.context.js';
+import { createAssessmentService } from './modules/assessment/assessment.service.js';
+import { createEvidenceService } from './modules/evidence/evidence.service.js';
 
 export function createServices(deps: { db: Db; config: Config; clock: Clock; cipher: Cipher }) {
   const db = deps.db.kysely;
@@ -26,6 +36,14 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
   const access = createAccess({ db, audit });
   const orgRepo = createOrgRepo(db);
   const memberRepo = createMemberRepo(db);
+  const packs = createPackCache(db);
+  const summary = createSummary();
+  const storage = createFileStorage(config.dataDir);
+  const campaigns = createCampaignService({ db, repo: createCampaignRepo(db), orgs: orgRepo, packs, summary, access, audit, clock });
+  const assessmentRepo = createAssessmentRepo(db);
+  const assessments = createAssessmentService({
+    db, repo: assessmentRepo, load: createContextLoader({ db, repo: assessmentRepo, packs, clock }), orgs: orgRepo, summary, access, audit, clock,
+  });
   return {
     db: deps.db, config, clock, cipher, audit, access, orgRepo, memberRepo,
     auth: createAuthService({ db, audit, clock, config }),
@@ -37,6 +55,10 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
     auditRead: createAuditReadService({ db, access, audit }),
     standards: createStandardService({ db, repo: createStandardRepo(db), access, audit, clock }),
     baseProfiles: createBaseProfileService({ db, repo: createBaseProfileRepo(db), orgs: orgRepo, access, audit, clock }),
+    campaigns,
+    dashboards: createDashboardService({ db, campaigns, orgs: orgRepo, packs, access, clock }),
+    assessments,
+    evidence: createEvidenceService({ db, storage, assessments, packs, access, audit, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,7 +11,9 @@ export type Permission =
   | 'member.read' | 'member.write' | 'member.import' | 'member.export'
   | 'account.manage' | 'audit.read'
   | 'standard.read' | 'standard.write'
-  | 'base.write' | 'base.override';
+  | 'base.write' | 'base.override'
+  | 'campaign.read' | 'campaign.write'
+  | 'assessment.read' | 'assessment.write' | 'assessment.review' | 'assessment.inspect';
 
 const ADMINS: Role[] = ['work_committee_admin', 'org_admin'];
 /** Which roles may ever hold a permission; the org scope is checked on top of this. */
@@ -31,6 +33,16 @@ const POLICY: Record<Permission, readonly Role[]> = {
   // strict ancestor (checked in the service: an org admin may not override its own org's tier).
   'base.write': ADMINS,
   'base.override': ADMINS,
+  // Campaigns are started and closed by the work committee; every admin reads those that cover its org.
+  'campaign.read': ADMINS,
+  'campaign.write': ['work_committee_admin'],
+  // An assessment is read in the org's subtree scope (its own admins and every ancestor's). The service narrows
+  // writing to the org's own admins and reviewing to the admins of the org's parent.
+  'assessment.read': ADMINS,
+  'assessment.write': ADMINS,
+  'assessment.review': ADMINS,
+  // Inspectors are work-committee staff, within their own committee's tree.
+  'assessment.inspect': ['work_committee_admin'],
 };
 
 export interface Access {

@@ -4,11 +4,13 @@ import type { Db } from './connect.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_standards.js';
 import * as m0003 from './migrations/0003_base-profiles.js';
+import * as m0004 from './migrations/0004_assessments.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_standards': m0002,
   '0003_base-profiles': m0003,
+  '0004_assessments': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

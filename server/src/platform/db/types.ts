@@ -158,6 +158,43 @@ export interface BaseProfileEventTable {
   id: Generated<number>; org_id: number; action: string; detail: string; actor_id: number | null; actor_name: string | null; at: string;
 }
 
+export interface CampaignTable {
+  id: Generated<number>; root_id: number; scope_org_id: number; standard_version_id: number; title: string; status: string;
+  deadline: string; started_on: string; assessment_count: number; created_by: number | null; created_by_name: string | null;
+  created_at: string; closed_at: string | null; version: number;
+}
+export interface AssessmentTable {
+  id: Generated<number>; campaign_id: number; org_id: number; parent_org_id: number | null; tier: number | null; status: string;
+  failed_count: number; rectification_deadline: string | null; review_comment: string | null; submitted_at: string | null;
+  reviewed_at: string | null; accepted_at: string | null; updated_at: string; version: number;
+}
+export interface AssessmentItemTable {
+  id: Generated<number>; assessment_id: number; requirement_code: string; self_result: string | null; na_reason: string | null;
+  note: string | null; auto_outcome: string | null; auto_detail: string | null; review_result: string | null; review_comment: string | null;
+  inspection_result: string | null; inspection_note: string | null; failed: number; updated_by: number | null;
+  updated_by_name: string | null; updated_at: string | null; version: number;
+}
+export interface AssessmentEventTable {
+  id: Generated<number>; assessment_id: number; action: string; from_status: string | null; to_status: string | null; detail: string;
+  actor_id: number | null; actor_name: string | null; at: string;
+}
+export interface InspectionTable {
+  id: Generated<number>; assessment_id: number; inspected_on: string; summary: string; findings: string;
+  inspector_id: number | null; inspector_name: string | null; created_at: string;
+}
+export interface EvidenceTable {
+  id: Generated<number>; org_id: number; assessment_id: number | null; requirement_code: string | null; inspection_id: number | null;
+  kind: string; name: string; url: string | null; storage_key: string | null; thumb_key: string | null; mime: string | null;
+  size: number | null; width: number | null; height: number | null; sha256: string | null; created_by: number | null;
+  created_by_name: string | null; created_at: string; deleted_at: string | null;
+}
+export interface WallPhotoTable {
+  id: Generated<number>; org_id: number; wall_item: string; taken_on: string; evidence_id: number; created_at: string; deleted_at: string | null;
+}
+export interface CampaignRollupTable { campaign_id: number; org_id: number; tier: number; status: string; n: number }
+export interface CampaignFailedTable { campaign_id: number; org_id: number; requirement_code: string; n: number }
+export interface CampaignProgressTable { campaign_id: number; org_id: number; day: string; accepted: number; submitted: number; total: number }
+
 export interface Database {
   org: OrgTable;
   org_closure: OrgClosureTable;
@@ -174,6 +211,16 @@ export interface Database {
   standard_version: StandardVersionTable;
   base_profile: BaseProfileTable;
   base_profile_event: BaseProfileEventTable;
+  campaign: CampaignTable;
+  assessment: AssessmentTable;
+  assessment_item: AssessmentItemTable;
+  assessment_event: AssessmentEventTable;
+  inspection: InspectionTable;
+  evidence: EvidenceTable;
+  wall_photo: WallPhotoTable;
+  campaign_rollup: CampaignRollupTable;
+  campaign_failed: CampaignFailedTable;
+  campaign_progress: CampaignProgressTable;
 }
 export type OrgRow = Selectable<OrgTable>;
 export type MemberRow = Selectable<MemberTable>;
@@ -185,3 +232,8 @@ export type ImportJobRow = Selectable<ImportJobTable>;
 export type CommitteeTermRow = Selectable<CommitteeTermTable>;
 export type StandardVersionRow = Selectable<StandardVersionTable>;
 export type BaseProfileRow = Selectable<BaseProfileTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type AssessmentRow = Selectable<AssessmentTable>;
+export type AssessmentItemRow = Selectable<AssessmentItemTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type InspectionRow = Selectable<InspectionTable>;

@@ -1,5 +1,6 @@
 // /orgs/:id: an organization with its children, committee and history.
 import { Button, Col, Result, Row } from 'antd';
+import { FlagOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -32,6 +33,11 @@ export default function OrgDetailPage() {
   return (
     <>
       <OrgSummary org={org.data} />
+      <div className="zd-toolbar" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Button icon={<FlagOutlined />} onClick={() => navigate(`/orgs/${id}/base?org=${id}`)} data-testid="base-profile-link">
+          阵地档案
+        </Button>
+      </div>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={15}>
           <CommitteeSection org={org.data} />
