@@ -49,7 +49,7 @@ export type FactSpec =
  * rejected by the loader. Adding a fact here is a code change (the base profile must supply it).
  */
 export const BASE_FACTS = {
-  'activityRoom.kind': { type: 'enum', values: ROOM_KINDS, label: '党员活动室：专用 dedicated、共用一室 shared、无 none' },
+  'activityRoom.kind': { type: 'enum', values: ROOM_KINDS, label: '党员活动室（专门、与其他功能共用或无）' },
   'activityRoom.sharedWith': { type: 'string', label: '活动室与哪些功能共用' },
   'activityRoom.areaM2': { type: 'number', label: '活动室面积', unit: 'm²', min: 0 },
   'activityRoom.seats': { type: 'integer', label: '活动室桌椅（座位）数', min: 0 },

@@ -67,6 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('assessment_item_uq', ['assessment_id', 'requirement_code'])
     .execute();
+  // The drill-down "organizations failing requirement X".
+  await db.schema.createIndex('assessment_item_failed_idx').on('assessment_item').columns(['requirement_code', 'failed', 'assessment_id']).execute();
 
   await db.schema.createTable('assessment_event')
     .addColumn('id', 'integer', id)
