@@ -1,4 +1,4 @@
-// 首页: statistics of the current org's subtree and the committees due for re-election.
+// 首页: base-building to-dos, statistics of the current org's subtree and the committees due for re-election.
 // Kept free of antd Table/Card so the first admin load stays small.
 import { Col, Empty, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { useCurrentOrg } from '../../components/layout/currentOrg';
 import { orgTypeIcon } from '../../components/org/OrgTypeTag';
 import { Panel } from '../../components/Panel';
 import { daysLeftColor, daysLeftText, fmtDate } from '../../lib/format';
+import { AssessmentTodo } from './AssessmentTodo';
 
 export default function HomePage() {
   const { orgId, org, withOrg } = useCurrentOrg();
@@ -31,6 +32,7 @@ export default function HomePage() {
         <Typography.Title level={4}>{org ? `${org.name} · 概况` : '概况'}</Typography.Title>
         <Typography.Text type="secondary">统计范围：本组织及全部下级组织</Typography.Text>
       </div>
+      <AssessmentTodo />
       <Row gutter={[12, 12]}>
         {cards.map((c) => (
           <Col xs={12} md={6} key={c.title}>
