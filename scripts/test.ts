@@ -27,9 +27,14 @@ function run(label: string, cmd: string, args: string[], env: Record<string, str
   return r.status === 0;
 }
 
+/** File filters given on the command line that belong to a project (browser specs live in e2e/). */
+const filtersFor = (project: string) => only.filter((f) => (project === 'e2e') === /(^|\/)e2e\//.test(f.replace(/^\.\//, '')));
+
 function vitest(label: string, project: string, env: Record<string, string> = {}) {
+  const mine = filtersFor(project);
+  if (only.length > 0 && mine.length === 0) return; // filters name only the other project's files
   const out = path.join(os.tmpdir(), `zhendi-vitest-${process.pid}-${project}-${Date.now()}.json`);
-  const args = [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only];
+  const args = [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...mine];
   const ok = run(label, process.execPath, args, env);
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
