@@ -6,6 +6,11 @@ import { multipartBody } from './multipart.js';
 import { writeImportTemplate } from '../src/modules/member/member.xlsx.js';
 import { Writable } from 'node:stream';
 import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Actor } from '../src/platform/actor.js';
+import type { Database } from '../src/platform/db/types.js';
 
 type Cell = number | '-';
 type Target = { orgId: number; memberId: number; placeOrgId: number; type: OrgType };
@@ -47,6 +52,18 @@ beforeAll(async () => {
   clients.wc = await ctx.as('wc');
   clients.oa = await ctx.as('oa');
   clients.member = await ctx.as('mem');
+  // Campaigns and assessments: every assessed org has a base profile (tier 2), so its assessment can be worked on.
+  jinhuaId = (await ctx.services.db.kysely.selectFrom('standard_version').select('id').where('pack_id', 'like', 'jinhua%')
+    .where('status', '=', 'published').executeTakeFirstOrThrow()).id;
+  for (const k of ['A1', 'A1b', 'A2', 'A2b', 'B1', 'B1b']) {
+    await ctx.services.baseProfiles.update(sys(), world[k].orgId, { facts: { 'activityRoom.kind': 'shared', 'activityRoom.seats': 10 }, version: 0 });
+  }
+  for (const k of Object.keys(world)) campaignOf[world[k].orgId] = await freshCampaign(world[k].orgId);
+  for (const root of ['A', 'B']) {
+    const rows = await ctx.services.db.kysely.selectFrom('assessment').select(['id', 'org_id']).where('campaign_id', '=', campaignOf[world[root].orgId]).execute();
+    for (const r of rows) assessmentOf[r.org_id] = r.id;
+  }
+  photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#0a0' } }).jpeg().toBuffer();
 });
 afterAll(async () => ctx?.close());
 
@@ -72,6 +89,65 @@ const upload = (c: HttpClient, orgId: number) => {
 
 /** The base profile's lock as read (0 while the org has none). */
 const baseVersion = async (orgId: number) => (await ctx.services.baseProfiles.get(sys(), orgId)).version;
+
+// ---- campaigns, assessments, evidence, wall photos ----
+let jinhuaId: number;
+let photo: Buffer;
+/** The campaign scoped at each org of the world, and the assessment of each assessed org in its root's campaign. */
+const campaignOf: Record<number, number> = {};
+const assessmentOf: Record<number, number> = {};
+/** The org's own admin, as the services see one (fixtures are written through the real services). */
+const adminOf = (orgId: number): Actor => ({ ...sys(), role: 'org_admin', orgId, displayName: '本组织管理员' });
+/** The assessed org standing for a target: a work committee is not assessed, so its placeOrg (a branch in its tree) stands in. */
+const assessedOrg = (t: Target) => (t.type === 'work_committee' ? t.placeOrgId : t.orgId);
+const freshCampaign = async (scopeOrgId: number) =>
+  (await ctx.services.campaigns.create(sys(), { title: `阵地建设${++n}`, standardVersionId: jinhuaId, scopeOrgId, deadline: '2099-12-31' })).id;
+/** A new campaign's assessment of the org, every item answered "met" by the org's own admin. */
+const answeredAssessment = async (orgId: number) => {
+  const campaignId = await freshCampaign(orgId);
+  const { id } = await ctx.services.db.kysely.selectFrom('assessment').select('id').where('campaign_id', '=', campaignId).where('org_id', '=', orgId).executeTakeFirstOrThrow();
+  let a = await ctx.services.assessments.get(adminOf(orgId), id);
+  for (const item of a.items) a = await ctx.services.assessments.answer(adminOf(orgId), id, item.code, { selfResult: 'met', version: item.version });
+  return a;
+};
+const submittedAssessment = async (orgId: number) => {
+  const a = await answeredAssessment(orgId);
+  return ctx.services.assessments.submit(adminOf(orgId), a.id, { version: a.version });
+};
+const sharedAssessment = (t: Target) => ctx.services.assessments.get(sys(), assessmentOf[assessedOrg(t)]);
+const photoUpload = (c: HttpClient, url: string, fields: Record<string, string> = {}) => {
+  const { payload, headers } = multipartBody(fields, { filename: '照片.jpg', contentType: 'image/jpeg', data: photo });
+  return c.request('POST', url, payload, headers);
+};
+const photoEvidence: Record<number, number> = {};
+/** A photo on the first item of the target's shared assessment (made once per org). */
+const evidencePhoto = async (t: Target) => {
+  const orgId = assessedOrg(t);
+  if (!photoEvidence[orgId]) {
+    const a = await ctx.services.evidence.addToItem(adminOf(orgId), assessmentOf[orgId], (await sharedAssessment(t)).items[0].code, { bytes: photo, filename: '照片.jpg', fields: {} });
+    photoEvidence[orgId] = a.items[0].evidence.find((e) => e.kind === 'photo')!.id;
+  }
+  return photoEvidence[orgId];
+};
+
+/**
+ * What a denied request must leave alone: every row of the campaign and assessment tables and the stored files.
+ * New routes send through `send`, which takes this snapshot after the fixture is made and just before the request.
+ */
+const WATCHED: (keyof Database)[] = ['campaign', 'assessment', 'assessment_item', 'assessment_event', 'inspection', 'evidence', 'wall_photo', 'campaign_rollup', 'campaign_failed', 'campaign_progress'];
+const countFiles = (dir: string): number => (fs.existsSync(dir)
+  ? fs.readdirSync(dir, { withFileTypes: true }).reduce((k, e) => k + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0) : 0);
+async function fingerprint(): Promise<string> {
+  const parts: string[] = [];
+  for (const t of WATCHED) {
+    const rows = await ctx.services.db.kysely.selectFrom(t).selectAll().execute();
+    parts.push(`${t}:${rows.map((r) => JSON.stringify(r)).sort().join('\n')}`);
+  }
+  parts.push(`files:${countFiles(path.join(ctx.tdb.dataDir, 'files'))}`);
+  return parts.join('\n');
+}
+let snapshot: string | null = null;
+const send = async <T>(request: () => Promise<T>): Promise<T> => { snapshot = await fingerprint(); return request(); };
 
 interface Route { name: string; call: (c: HttpClient, t: Target) => Promise<{ statusCode: number; body: string }> }
 const ROUTES: Route[] = [
@@ -127,6 +203,64 @@ const ROUTES: Route[] = [
     const id = await ctx.build.account({ username: `target${++n}`, role: 'org_admin', orgId: t.orgId });
     return c.post(`/api/accounts/${id}/reset-password`, { newPassword: 'Reset@2026pw' });
   } },
+  // Campaigns: the campaign scoped at the target org (a fresh one for closing).
+  { name: 'GET /api/campaigns/:id', call: (c, t) => send(() => c.get(`/api/campaigns/${campaignOf[t.orgId]}`)) },
+  { name: 'POST /api/campaigns', call: (c, t) => send(() => c.post('/api/campaigns', { title: `阵地建设${++n}`, standardVersionId: jinhuaId, scopeOrgId: t.orgId, deadline: '2099-12-31' })) },
+  { name: 'POST /api/campaigns/:id/close', call: async (c, t) => {
+    const id = await freshCampaign(t.orgId);
+    return send(() => c.post(`/api/campaigns/${id}/close`, { version: 1 }));
+  } },
+  { name: 'GET /api/campaigns/:id/dashboard', call: (c, t) => send(() => c.get(`/api/campaigns/${campaignOf[t.orgId]}/dashboard`)) },
+  { name: 'GET /api/campaigns/:id/assessments', call: (c, t) => send(() => c.get(`/api/campaigns/${campaignOf[t.orgId]}/assessments`)) },
+  { name: 'GET /api/campaigns/:id/export', call: (c, t) => send(() => c.get(`/api/campaigns/${campaignOf[t.orgId]}/export`)) },
+  // Assessments: the target's assessment in its root's campaign (fresh ones where the call moves its state).
+  { name: 'GET /api/assessments/:id', call: (c, t) => send(() => c.get(`/api/assessments/${assessmentOf[assessedOrg(t)]}`)) },
+  { name: 'PUT /api/assessments/:id/items/:code', call: async (c, t) => {
+    const item = (await sharedAssessment(t)).items[1];
+    return send(() => c.put(`/api/assessments/${assessmentOf[assessedOrg(t)]}/items/${item.code}`, { selfResult: 'met', note: `备注${++n}`, version: item.version }));
+  } },
+  { name: 'POST /api/assessments/:id/items/:code/evidence', call: async (c, t) => {
+    const item = (await sharedAssessment(t)).items[2];
+    return send(() => photoUpload(c, `/api/assessments/${assessmentOf[assessedOrg(t)]}/items/${item.code}/evidence`));
+  } },
+  { name: 'POST /api/assessments/:id/items/:code/links', call: async (c, t) => {
+    const item = (await sharedAssessment(t)).items[2];
+    return send(() => c.post(`/api/assessments/${assessmentOf[assessedOrg(t)]}/items/${item.code}/links`, { url: `https://example.org/${++n}`, name: '栏目' }));
+  } },
+  { name: 'POST /api/assessments/:id/checks', call: (c, t) => send(() => c.post(`/api/assessments/${assessmentOf[assessedOrg(t)]}/checks`)) },
+  { name: 'POST /api/assessments/:id/submit', call: async (c, t) => {
+    const a = await answeredAssessment(assessedOrg(t));
+    return send(() => c.post(`/api/assessments/${a.id}/submit`, { version: a.version }));
+  } },
+  { name: 'POST /api/assessments/:id/review', call: async (c, t) => {
+    const a = await submittedAssessment(assessedOrg(t));
+    return send(() => c.post(`/api/assessments/${a.id}/review`, { version: a.version, decision: 'accept' }));
+  } },
+  { name: 'POST /api/assessments/:id/inspections', call: async (c, t) => {
+    const code = (await sharedAssessment(t)).items[3].code;
+    return send(() => c.post(`/api/assessments/${assessmentOf[assessedOrg(t)]}/inspections`, { inspectedOn: '2026-02-20', summary: '现场查看', findings: [{ code, result: 'met' }] }));
+  } },
+  { name: 'POST /api/inspections/:id/photos', call: async (c, t) => {
+    const code = (await sharedAssessment(t)).items[3].code;
+    const ins = await ctx.services.assessments.inspect(sys(), assessmentOf[assessedOrg(t)], { inspectedOn: '2026-02-20', summary: '现场查看', findings: [{ code, result: 'met' }] });
+    return send(() => photoUpload(c, `/api/inspections/${ins.id}/photos`));
+  } },
+  { name: 'DELETE /api/evidence/:id', call: async (c, t) => {
+    const orgId = assessedOrg(t);
+    const code = (await sharedAssessment(t)).items[4].code;
+    const a = await ctx.services.evidence.addLink(adminOf(orgId), assessmentOf[orgId], code, { url: `https://example.org/del/${++n}` });
+    const id = Math.max(...a.items.find((i) => i.code === code)!.evidence.map((e) => e.id));
+    return send(() => c.request('DELETE', `/api/evidence/${id}`));
+  } },
+  { name: 'GET /api/evidence/:id/file', call: async (c, t) => { const id = await evidencePhoto(t); return send(() => c.get(`/api/evidence/${id}/file`)); } },
+  { name: 'GET /api/evidence/:id/thumb', call: async (c, t) => { const id = await evidencePhoto(t); return send(() => c.get(`/api/evidence/${id}/thumb`)); } },
+  // Wall photos belong to the org's base profile.
+  { name: 'GET /api/orgs/:id/wall-photos', call: (c, t) => send(() => c.get(`/api/orgs/${t.orgId}/wall-photos`)) },
+  { name: 'POST /api/orgs/:id/wall-photos', call: (c, t) => send(() => photoUpload(c, `/api/orgs/${t.orgId}/wall-photos`, { wallItem: 'W02', takenOn: '2026-02-01' })) },
+  { name: 'DELETE /api/wall-photos/:id', call: async (c, t) => {
+    const w = await ctx.services.evidence.addWallPhoto(sys(), t.orgId, { bytes: photo, filename: '上墙.jpg', fields: { wallItem: 'W03', takenOn: '2026-02-01' } });
+    return send(() => c.request('DELETE', `/api/wall-photos/${w.id}`));
+  } },
 ];
 
 //                                       work-committee admin      org admin (organ committee)  member (branch)
@@ -159,6 +293,30 @@ const TABLE: Record<string, [Cell[], Cell[], Cell[]]> = {
   'PUT /api/orgs/:id/base-profile':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   // Only an admin above the org overrides its tier: an org admin not its own org (a work-committee admin its whole tree).
   'PUT /api/orgs/:id/base-profile/tier-override': [[200, 200, '-', 403], [403, 200, 403, 403], [403, '-', 403, 403]],
+  // Campaigns: started and closed by the work committee within its tree; read by admins whose org is in the scope or above it.
+  'GET /api/campaigns/:id':              [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/campaigns':                 [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/campaigns/:id/close':       [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'GET /api/campaigns/:id/dashboard':    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/campaigns/:id/assessments':  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/campaigns/:id/export':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  // Assessments (a work committee's "own" is a branch in its tree): read by the org's and its ancestors' admins;
+  // written only by the org's own admins; reviewed only by the parent's admins; inspected by the work committee.
+  'GET /api/assessments/:id':            [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/assessments/:id/items/:code': [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/items/:code/evidence': [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/items/:code/links': [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/checks':    [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/submit':    [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/review':    [[403, 403, '-', 403], [403, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/assessments/:id/inspections': [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'POST /api/inspections/:id/photos':    [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/evidence/:id':            [[403, 403, '-', 403], [200, 403, 403, 403], [403, '-', 403, 403]],
+  'GET /api/evidence/:id/file':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/evidence/:id/thumb':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/wall-photos':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs/:id/wall-photos':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/wall-photos/:id':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
 };
 
 describe('authorization table', () => {
@@ -171,9 +329,12 @@ describe('authorization table', () => {
         const expected = TABLE[route.name][ri][i];
         if (expected === '-') return;
         it(`${route.name} as ${role} on ${rel} org -> ${expected}`, async () => {
+          snapshot = null;
           const r = await route.call(clients[role], targets[role][rel]!);
           expect(r.statusCode, r.body).toBe(expected);
           if (expected === 403) expect(JSON.parse(r.body).code).toBe('FORBIDDEN');
+          // A denial changes nothing: no row of the campaign and assessment tables, no stored file.
+          if (expected === 403 && snapshot !== null) expect(await fingerprint()).toBe(snapshot);
         });
       });
     });
@@ -194,6 +355,10 @@ describe('authorization table', () => {
     ['GET /api/standards/:id',            (c) => c.get(`/api/standards/${standardId}`), 200, 403, 403],
     ['POST /api/standards/:id/clone',     (c) => c.post(`/api/standards/${standardId}/clone`, { newVersion: `8.0.${++n}` }), 200, 403, 403],
     ['PUT /api/standards/:id',            async (c) => { const d = await freshDraft(); return c.put(`/api/standards/${d.id}`, { content: d.content, version: d.rowVersion }); }, 200, 403, 403],
+    // Campaign list: each admin sees the campaigns of its own tree (checked below); members none.
+    ['GET /api/campaigns',                (c) => c.get('/api/campaigns'), 200, 200, 403],
+    // "My" assessments: a member has none (empty lists, no data), an admin its own org's and its children's.
+    ['GET /api/me/assessments',           (c) => c.get('/api/me/assessments'), 200, 200, 200],
     ['POST /api/standards/:id/publish',   async (c) => { const d = await freshDraft(); return c.post(`/api/standards/${d.id}/publish`, { version: d.rowVersion }); }, 200, 403, 403],
   ];
   for (const [name, call, ...expected] of ROLE_TABLE) {
@@ -215,13 +380,43 @@ describe('authorization table', () => {
 
   it('the tables above cover every API route', () => {
     const spec = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const all = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{id\}/g, ':id')}`));
+    const all = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\{(id|code)\}/g, ':$1')}`));
     const covered = new Set([
       ...Object.keys(TABLE), ...ROLE_TABLE.map((r) => r[0]),
       'GET /api/member-imports/:id', 'POST /api/member-imports/:id/commit', // own job only: tested below
       'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', // any session / none: auth.test.ts
     ]);
     expect(all.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it('a campaign is read from inside its scope too: an org admin reads the campaign over its whole tree, not a sibling\'s', async () => {
+    expect((await clients.oa.get(`/api/campaigns/${campaignOf[world.A.orgId]}`)).statusCode).toBe(200);
+    const titles = (r: { json: () => { items: { id: number }[] } }) => r.json().items.map((x) => x.id);
+    const seen = titles(await clients.oa.get('/api/campaigns'));
+    expect(seen).toEqual(expect.arrayContaining([campaignOf[world.A.orgId], campaignOf[world.A1.orgId], campaignOf[world.A1b.orgId]]));
+    expect(seen).not.toContain(campaignOf[world.A2.orgId]);
+    expect(seen).not.toContain(campaignOf[world.B.orgId]);
+    expect(titles(await clients.wc.get('/api/campaigns'))).not.toContain(campaignOf[world.B1.orgId]);
+    // The org admin's dashboard of the root campaign is its own subtree; asking for a sibling's subtree is refused.
+    expect((await clients.oa.get(`/api/campaigns/${campaignOf[world.A.orgId]}/dashboard`)).json().org.id).toBe(world.A1.orgId);
+    expect((await clients.oa.get(`/api/campaigns/${campaignOf[world.A.orgId]}/dashboard?orgId=${world.A2.orgId}`)).statusCode).toBe(403);
+  });
+
+  it('the work committee reviews its direct children\'s assessments; the org itself cannot accept its own', async () => {
+    const a = await submittedAssessment(world.A1.orgId);
+    const before = await fingerprint();
+    const self = await clients.oa.post(`/api/assessments/${a.id}/review`, { version: a.version, decision: 'accept' });
+    expect(self.statusCode).toBe(403);
+    expect(await fingerprint()).toBe(before);
+    const r = await clients.wc.post(`/api/assessments/${a.id}/review`, { version: a.version, decision: 'accept' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().status).toBe('accepted');
+    expect(await fingerprint()).not.toBe(before); // the snapshot does see a change
+  });
+
+  it('a member\'s "my assessments" is empty, even though its branch has assessments', async () => {
+    expect(assessmentOf[world.A1b.orgId]).toBeGreaterThan(0);
+    expect((await clients.member.get('/api/me/assessments')).json()).toEqual({ own: [], toReview: [] });
   });
 
   it('search results of an org admin stay inside its subtree', async () => {
@@ -255,7 +450,7 @@ describe('authorization table', () => {
       for (const method of Object.keys(methods)) {
         const name = `${method.toUpperCase()} ${path}`;
         if (PUBLIC.has(name)) continue;
-        const url = path.replace(/\{id\}/g, '1');
+        const url = path.replace(/\{id\}/g, '1').replace(/\{code\}/g, 'T1-PHY-01');
         const r = await anon.request(method.toUpperCase() as 'GET', url, method === 'get' ? undefined : {});
         expect(r.statusCode, name).toBe(401);
         checked++;

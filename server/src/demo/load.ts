@@ -1,11 +1,12 @@
 // `npm run demo`: a fresh fictional city (青禾市) with ~40 organ committees, ~150 branches, 3,000 members,
-// and one account per role.
+// one account per role, base profiles for most organizations and one campaign under way (demo/assessments.ts).
 import type { Db } from '../platform/db/connect.js';
 import type { Config } from '../platform/config.js';
 import { createCipher, hashPassword, loadOrCreateKey } from '../platform/crypto.js';
 import { iso, systemClock, todayCn } from '../platform/clock.js';
 import { bulkLoad } from './bulk.js';
-import { DEMO_PASSWORD, generateDemoData, generateMembers } from './generate.js';
+import { DEMO_PASSWORD, DEMO_SEED, generateDemoData, generateMembers } from './generate.js';
+import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign } from './assessments.js';
 import { ROLE_LABELS } from '../../../contracts/enums.js';
 
 export async function loadDemo(db: Db, config: Config): Promise<string> {
@@ -20,15 +21,27 @@ export async function loadDemo(db: Db, config: Config): Promise<string> {
     keepMemberIds: (m) => wanted.has(m.index) || seatHolders.has(m.index),
   });
   const hash = await hashPassword(DEMO_PASSWORD);
+  const accountIds = new Map<string, number>();
   for (const a of data.accounts) {
-    await db.kysely.insertInto('account').values({
+    const row = await db.kysely.insertInto('account').values({
       username: a.username, display_name: a.displayName, password_hash: hash, role: a.role, org_id: orgIds.get(a.orgKey)!,
       member_id: a.memberIndex === null ? null : memberIds.get(a.memberIndex)!, status: 'active', must_change_password: 0,
       failed_attempts: 0, locked_until: null, last_login_at: null, password_changed_at: now, created_at: now, updated_at: now, version: 1,
-    }).execute();
+    }).returning('id').executeTakeFirstOrThrow();
+    accountIds.set(a.username, row.id);
   }
+  const account = (username: string) => {
+    const a = data.accounts.find((x) => x.username === username)!;
+    return { id: accountIds.get(username)!, orgKey: a.orgKey, name: a.displayName, username };
+  };
+  const campaign = await loadDemoCampaign({
+    db, config, cipher, orgs: data.orgs, orgIds, committees: data.committees, today, now, seed: DEMO_SEED,
+    accounts: { wc: account('demo_wc'), oc: account('demo_oc'), branch: account('demo_branch') },
+  });
+  const c = campaign.counts;
   const lines = [
-    `演示数据已生成（虚构的青禾市）：${data.orgs.length} 个党组织，${members} 名党员。`,
+    `演示数据已生成（虚构的青禾市）：${data.orgs.length} 个党组织，${members} 名党员，${campaign.profiles} 份阵地档案。`,
+    `专项工作“${DEMO_CAMPAIGN_TITLE}”（第 ${campaign.campaignId} 号）：${campaign.assessments} 份自评，已验收 ${c.accepted ?? 0}、待审核 ${c.submitted ?? 0}、退回整改 ${c.returned ?? 0}、自评中 ${c.in_progress ?? 0}、未开始 ${c.not_started ?? 0}。`,
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...data.accounts.map((a) => `  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role]}  ${data.orgs.find((o) => o.key === a.orgKey)?.name ?? ''}`),
   ];

@@ -4,7 +4,7 @@ import type { Check, StandardPack } from '../../../../contracts/standard.js';
 import { AUTOMATIC_CHECK_LABELS, BASE_FACTS, DUTY_LABELS, MEDIA_EQUIPMENT_KINDS, type BaseFactName } from '../../../../contracts/standard.js';
 import type { AutoCheck, CheckOutcome, CheckResult } from '../../../../contracts/assessment.js';
 import { daysBetween } from '../../platform/clock.js';
-import { evaluateCondition, tierWallList } from '../standard/standard.pack.js';
+import { evaluateKnown, tierWallList } from '../standard/standard.pack.js';
 
 export interface CheckContext {
   pack: StandardPack;
@@ -121,8 +121,10 @@ export function runCheck(check: Check, ctx: CheckContext): CheckResult {
     case 'factsHold': {
       const names = factNames(check.params.when);
       const looked = names.map((n) => ({ label: BASE_FACTS[n as BaseFactName]?.label ?? n, value: shownFact(n, f[n]) }));
-      if (names.every((n) => f[n] === undefined || f[n] === null)) return result(check, 'unknown', `阵地档案未填写：${check.params.description}`, looked);
-      return evaluateCondition(check.params.when, f)
+      // Three-valued: a blank field the condition needs is "cannot tell", not "not met".
+      const holds = evaluateKnown(check.params.when, f);
+      if (holds === null) return result(check, 'unknown', `阵地档案未填写完整，无法核验：${check.params.description}`, looked);
+      return holds
         ? result(check, 'pass', `符合：${check.params.description}`, looked)
         : result(check, 'fail', `不符合：${check.params.description}`, looked);
     }

@@ -42,7 +42,10 @@ export function registerAssessmentRoutes(app: App, deps: { assessments: Assessme
   app.put('/api/assessments/:id/items/:code', { schema: { tags, summary: '填写一项要求的自评', params: ItemParams, body: ItemAnswerBody, response: { 200: Assessment } } },
     async (req) => assessments.answer(actorOf(req), req.params.id, req.params.code, req.body));
   app.post('/api/assessments/:id/items/:code/evidence', { schema: { tags, summary: '上传佐证材料（照片或文件，multipart 字段 file）', params: ItemParams, ...upload, response: { 200: Assessment } } },
-    async (req) => evidence.addToItem(actorOf(req), req.params.id, req.params.code, await readMultipart(req)));
+    async (req) => {
+      await evidence.precheck(actorOf(req), { assessmentId: req.params.id, code: req.params.code });
+      return evidence.addToItem(actorOf(req), req.params.id, req.params.code, await readMultipart(req));
+    });
   app.post('/api/assessments/:id/items/:code/links', { schema: { tags, summary: '添加链接作为佐证材料', params: ItemParams, body: EvidenceLinkBody, response: { 200: Assessment } } },
     async (req) => evidence.addLink(actorOf(req), req.params.id, req.params.code, req.body));
   app.post('/api/assessments/:id/checks', { schema: { tags, summary: '重新进行系统核验', params: IdParams, response: { 200: Assessment } } },
@@ -54,7 +57,10 @@ export function registerAssessmentRoutes(app: App, deps: { assessments: Assessme
   app.post('/api/assessments/:id/inspections', { schema: { tags, summary: '记录督查（工委）', params: IdParams, body: InspectionBody, response: { 200: InspectionCreated } } },
     async (req) => assessments.inspect(actorOf(req), req.params.id, req.body));
   app.post('/api/inspections/:id/photos', { schema: { tags, summary: '上传督查照片（multipart 字段 file）', params: IdParams, ...upload, response: { 200: Assessment } } },
-    async (req) => evidence.addInspectionPhoto(actorOf(req), req.params.id, await readMultipart(req)));
+    async (req) => {
+      await evidence.precheck(actorOf(req), { inspectionId: req.params.id });
+      return evidence.addInspectionPhoto(actorOf(req), req.params.id, await readMultipart(req));
+    });
   app.delete('/api/evidence/:id', { schema: { tags, summary: '删除佐证材料', params: IdParams, response: { 200: Ok } } },
     async (req) => evidence.remove(actorOf(req), req.params.id));
   // Files go out as attachments; re-encoded photos may be shown inline (?inline=1). nosniff comes from helmet.
@@ -70,7 +76,10 @@ export function registerAssessmentRoutes(app: App, deps: { assessments: Assessme
   app.get('/api/orgs/:id/wall-photos', { schema: { tags: ['base profiles'], summary: '上墙内容照片', params: IdParams, response: { 200: WallPhotoList } } },
     async (req) => evidence.wallPhotos(actorOf(req), req.params.id));
   app.post('/api/orgs/:id/wall-photos', { schema: { tags: ['base profiles'], summary: '上传上墙内容照片（multipart：wallItem、takenOn、file）', params: IdParams, ...upload, response: { 200: WallPhoto } } },
-    async (req) => evidence.addWallPhoto(actorOf(req), req.params.id, await readMultipart(req)));
+    async (req) => {
+      await evidence.precheck(actorOf(req), { wallOrgId: req.params.id });
+      return evidence.addWallPhoto(actorOf(req), req.params.id, await readMultipart(req));
+    });
   app.delete('/api/wall-photos/:id', { schema: { tags: ['base profiles'], summary: '删除上墙内容照片', params: IdParams, response: { 200: Ok } } },
     async (req) => evidence.removeWallPhoto(actorOf(req), req.params.id));
 }

@@ -45,7 +45,9 @@ export async function readUpload(file: MultipartFile): Promise<Buffer> {
 export function displayName(raw: string | undefined, fallback: string): string {
   const last = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim();
+  let clean = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
+  // A name of dots and an extension only ("....jpg", ".htaccess") gets the fallback's base name.
+  if (clean.startsWith('.')) clean = clean.replace(/^\.+/, '') ? `${fallback.replace(/\.[^.]*$/, '')}.${clean.replace(/^\.+/, '')}` : '';
   return (clean || fallback).slice(0, 100);
 }
 
@@ -85,7 +87,8 @@ async function processPhoto(bytes: Buffer, rawName: string | undefined): Promise
       .jpeg({ quality: 85, mozjpeg: true }).toBuffer({ resolveWithObject: true });
     const thumb = await base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 75 }).toBuffer();
-    const name = displayName(rawName, '照片.jpg').replace(/\.(png|webp|heic|heif|jpeg)$/i, '.jpg');
+    // The stored file is a JPEG whatever was sent, so its name says so (a photo sent as "报告.pdf" downloads as "报告.jpg").
+    const name = `${displayName(rawName, '照片.jpg').replace(/\.[A-Za-z0-9]{1,5}$/, '')}.jpg`;
     return { kind: 'photo', name, mime: 'image/jpeg', ext: 'jpg', bytes: data, thumb, width: info.width, height: info.height };
   } catch {
     throw unsupportedMedia('照片无法读取（文件可能已损坏），请重新拍摄或换一张');

@@ -21,6 +21,13 @@ export interface Upload { bytes: Buffer; filename: string | undefined; fields: R
 
 const BOARD_NAMES: Record<string, string> = { noticeBoard: '宣传窗', disclosureBoard: '党务公开栏' };
 
+/** YYYY-MM-DD naming a day that exists (Date.parse would roll 02-30 over to March). */
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function createEvidenceService(deps: {
   db: Kysely<Database>; storage: Storage; assessments: AssessmentService; packs: PackCache; access: Access; audit: Audit; clock: Clock;
 }) {
@@ -57,6 +64,19 @@ export function createEvidenceService(deps: {
   }
 
   return {
+    /**
+     * The checks of an upload that need no file, run before the body is read so that a refused upload is not
+     * read into memory first (each add* method checks again with the file).
+     */
+    async precheck(actor: Actor, target: { assessmentId: number; code: string } | { wallOrgId: number } | { inspectionId: number }) {
+      if ('assessmentId' in target) { await itemGuard(actor, target.assessmentId, target.code); return; }
+      if ('wallOrgId' in target) { await access.require(actor, 'base.write', target.wallOrgId); return; }
+      const ins = await db.selectFrom('inspection as i').innerJoin('assessment as a', 'a.id', 'i.assessment_id').select('a.org_id')
+        .where('i.id', '=', target.inspectionId).executeTakeFirst();
+      if (!ins) throw notFound('督查记录');
+      await access.require(actor, 'assessment.inspect', ins.org_id);
+    },
+
     async addToItem(actor: Actor, assessmentId: number, code: string, upload: Upload) {
       const ctx = await itemGuard(actor, assessmentId, code);
       const file = await processUpload(upload.bytes, upload.filename);
@@ -152,9 +172,10 @@ export function createEvidenceService(deps: {
       if (!org) throw notFound('组织');
       if (org.status !== 'active') throw badInput('已撤销的组织不能上传照片');
       const wallItem = (upload.fields.wallItem ?? '').trim();
-      if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(wallItem)) throw badInput('请选择照片对应的上墙内容', [{ field: 'wallItem', message: '缺少或无效的上墙内容编号' }]);
+      const known = (await this.wallPhotos(actor, orgId)).wallItems.map((w) => w.code);
+      if (!known.includes(wallItem)) throw badInput('请选择照片对应的上墙内容', [{ field: 'wallItem', message: `可选：${known.join('、')}` }]);
       const takenOn = (upload.fields.takenOn ?? '').trim() || todayCn(clock);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(takenOn) || Number.isNaN(Date.parse(takenOn))) throw badInput('拍摄日期格式应为 YYYY-MM-DD', [{ field: 'takenOn', message: '日期无效' }]);
+      if (!isRealDate(takenOn)) throw badInput('拍摄日期无效，格式应为 YYYY-MM-DD', [{ field: 'takenOn', message: '日期无效' }]);
       if (takenOn > todayCn(clock)) throw badInput('拍摄日期不能晚于今天', [{ field: 'takenOn', message: '日期无效' }]);
       const file = await processUpload(upload.bytes, upload.filename, { photosOnly: true });
       const saved = await store(file);

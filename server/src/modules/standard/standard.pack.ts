@@ -387,6 +387,11 @@ function evaluate(cond: Condition, facts: Readonly<Record<string, unknown>>): Tr
   return 'atLeast' in cond ? value >= limit : value <= limit;
 }
 
+/** Three-valued: true or false when the facts decide the condition, null when a fact it needs is missing. */
+export function evaluateKnown(cond: Condition, facts: BaseFacts | Readonly<Record<string, unknown>>): boolean | null {
+  return evaluate(cond, facts as Readonly<Record<string, unknown>>);
+}
+
 /**
  * Does the condition hold for these base facts? A comparison on a fact the profile lacks is false
  * (so `not` of it is true); `{ fact, exists: false }` holds exactly when the fact is missing.
