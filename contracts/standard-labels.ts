@@ -22,7 +22,7 @@ export const ROOM_KIND_LABELS: Record<RoomKind, string> = { dedicated: '专门�
 export const MEDIA_EQUIPMENT_KINDS = ['computerWithInternet', 'tvWithDvd'] as const;
 export type MediaEquipmentKind = (typeof MEDIA_EQUIPMENT_KINDS)[number];
 
-/** Duties that need a duty holder (专人负责); each is a boolean base fact `dutyHolders.<duty>`. */
+/** Duties that need a duty holder (专人负责): boolean base fact `dutyHolders.<duty>`, the name in `dutyHolders.<duty>Name`. */
 export const DUTIES = ['siteEditor', 'channelAdmin', 'evaluationManager'] as const;
 export type Duty = (typeof DUTIES)[number];
 export const DUTY_LABELS: Record<Duty, string> = {

@@ -71,6 +71,9 @@ export const BASE_FACTS = {
   'dutyHolders.siteEditor': { type: 'boolean', label: '网站或栏目有专人负责' },
   'dutyHolders.channelAdmin': { type: 'boolean', label: '微党建、微信群有专人负责' },
   'dutyHolders.evaluationManager': { type: 'boolean', label: '考评管理工作有专人负责' },
+  'dutyHolders.siteEditorName': { type: 'string', label: '网站或栏目负责人' },
+  'dutyHolders.channelAdminName': { type: 'string', label: '微党建、微信群负责人' },
+  'dutyHolders.evaluationManagerName': { type: 'string', label: '考评管理负责人' },
 } as const satisfies Record<string, FactSpec>;
 
 export type BaseFactName = keyof typeof BASE_FACTS;

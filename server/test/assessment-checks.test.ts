@@ -130,13 +130,17 @@ describe('wallItemsPhotographed (T1-PHY-03 / T2-PHY-03: every required wall item
 });
 
 describe('dutyHolderNamed (T1-DIG-05: an evaluation manager)', () => {
-  it('passes, fails and cannot tell by the profile\'s answer', () => {
+  it('passes with a name, fails on "no", cannot tell on "yes" without a name or on nothing', () => {
+    const named = run('T1-DIG-05', 'dutyHolderNamed', { facts: { 'dutyHolders.evaluationManager': true, 'dutyHolders.evaluationManagerName': ' 王芳 ' } });
     const yes = run('T1-DIG-05', 'dutyHolderNamed', { facts: { 'dutyHolders.evaluationManager': true } });
     const no = run('T1-DIG-05', 'dutyHolderNamed', { facts: { 'dutyHolders.evaluationManager': false } });
     const blank = run('T1-DIG-05', 'dutyHolderNamed', { facts: { 'dutyHolders.channelAdmin': true } });
-    expect([yes.outcome, no.outcome, blank.outcome]).toEqual(['pass', 'fail', 'unknown']);
+    expect([named.outcome, yes.outcome, no.outcome, blank.outcome]).toEqual(['pass', 'unknown', 'fail', 'unknown']);
+    expect(named.message).toBe('考评管理负责人：王芳');
+    expect(yes.message).toContain('填写考评管理负责人的姓名');
     expect(no.message).toMatch(/^尚未明确/);
-    expect([yes, no, blank].map((r) => looked(r)['考评管理工作有专人负责'])).toEqual(['是', '否', '未填写']);
+    expect([named, yes, no, blank].map((r) => looked(r)['考评管理工作有专人负责'])).toEqual(['是', '是', '否', '未填写']);
+    expect(looked(named)['考评管理负责人']).toBe('王芳');
   });
 });
 
@@ -240,7 +244,7 @@ describe('factsHold (T1-PHY-02: a newspaper rack and a bookcase)', () => {
 
 describe('runChecks: all checks of a requirement together', () => {
   const T1_DIG_02 = () => pack.requirements.find((r) => r.code === 'T1-DIG-02')!.checks;
-  const allGood = { 'channels.microChannel': true, 'screensaver.deployed': true, 'chatGroups.memberCoverage': 1, 'dutyHolders.channelAdmin': true };
+  const allGood = { 'channels.microChannel': true, 'screensaver.deployed': true, 'chatGroups.memberCoverage': 1, 'dutyHolders.channelAdmin': true, 'dutyHolders.channelAdminName': '李明' };
 
   it('is null for a requirement without checks', () => {
     const plain = pack.requirements.find((r) => !r.checks || r.checks.length === 0)!;
@@ -254,13 +258,13 @@ describe('runChecks: all checks of a requirement together', () => {
     expect(a.checks.map((c) => [c.type, c.outcome])).toEqual([['factsHold', 'pass'], ['chatGroupCoversAllMembers', 'pass'], ['dutyHolderNamed', 'pass']]);
   });
   it('fails when any check fails, even if another cannot tell', () => {
-    const { 'dutyHolders.channelAdmin': _, ...rest } = allGood;
+    const { 'dutyHolders.channelAdmin': _, 'dutyHolders.channelAdminName': _name, ...rest } = allGood;
     const a = runChecks(T1_DIG_02(), ctxOf({ tier: 1, facts: { ...rest, 'chatGroups.memberCoverage': 0.5 } }), AT)!;
     expect(a.checks.map((c) => c.outcome)).toEqual(['pass', 'fail', 'unknown']);
     expect(a.outcome).toBe('fail');
   });
   it('cannot tell when none fails but one cannot tell', () => {
-    const { 'dutyHolders.channelAdmin': _, ...rest } = allGood;
+    const { 'dutyHolders.channelAdmin': _, 'dutyHolders.channelAdminName': _name, ...rest } = allGood;
     const a = runChecks(T1_DIG_02(), ctxOf({ tier: 1, facts: rest }), AT)!;
     expect(a.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'unknown']);
     expect(a.outcome).toBe('unknown');

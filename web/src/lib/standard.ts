@@ -48,6 +48,9 @@ const FACTS: Record<BaseFactName, { label: string; unit?: string; ratio?: boolea
   'dutyHolders.siteEditor': { label: '网站或栏目有专人负责' },
   'dutyHolders.channelAdmin': { label: '微党建、微信群有专人负责' },
   'dutyHolders.evaluationManager': { label: '考评管理有专人负责' },
+  'dutyHolders.siteEditorName': { label: '网站或栏目负责人' },
+  'dutyHolders.channelAdminName': { label: '微党建、微信群负责人' },
+  'dutyHolders.evaluationManagerName': { label: '考评管理负责人' },
 };
 
 const factOf = (name: string) => FACTS[name as BaseFactName] ?? { label: name };

@@ -68,11 +68,16 @@ export function runCheck(check: Check, ctx: CheckContext): CheckResult {
         : result(check, 'fail', `缺少近期照片：${missing.slice(0, 4).join('、')}${missing.length > 4 ? ` 等 ${missing.length} 项` : ''}`, looked);
     }
     case 'dutyHolderNamed': {
-      const name = `dutyHolders.${check.params.duty}` as BaseFactName;
-      const v = f[name];
-      const looked = [{ label: fact(name), value: yesNo(v) }];
-      if (v === true) return result(check, 'pass', `已明确${DUTY_LABELS[check.params.duty]}`, looked);
-      if (v === false) return result(check, 'fail', `尚未明确${DUTY_LABELS[check.params.duty]}`, looked);
+      // Named means a person's name in the profile; "yes, someone" without a name cannot be checked.
+      const flag = `dutyHolders.${check.params.duty}` as BaseFactName;
+      const nameFact = `dutyHolders.${check.params.duty}Name` as BaseFactName;
+      const v = f[flag];
+      const person = typeof f[nameFact] === 'string' ? (f[nameFact] as string).trim() : '';
+      const looked = [{ label: fact(flag), value: yesNo(v) }, { label: fact(nameFact), value: person || '未填写' }];
+      const duty = DUTY_LABELS[check.params.duty];
+      if (person) return result(check, 'pass', `${duty}：${person}`, looked);
+      if (v === false) return result(check, 'fail', `尚未明确${duty}`, looked);
+      if (v === true) return result(check, 'unknown', `已有专人负责，请在阵地档案中填写${duty}的姓名`, looked);
       return result(check, 'unknown', '阵地档案未填写专人负责情况', looked);
     }
     case 'columnFresh': {

@@ -253,6 +253,9 @@ export function ProfileForm({ profile, onReload }: Props) {
                 <Form.Item name={name} label={DUTY_LABELS[d]}>
                   <SwitchField label={FACT_FIELDS[name].label} />
                 </Form.Item>
+                <Form.Item name={`${name}Name`} label="负责人姓名" rules={[{ max: 50, message: '不超过 50 字' }]}>
+                  <Input placeholder="如：张三" allowClear maxLength={50} />
+                </Form.Item>
               </Col>
             );
           })}

@@ -29,6 +29,9 @@ export const FACT_FIELDS: Record<FactName, { label: string; kind: FactKind; unit
   'dutyHolders.siteEditor': { label: '网站或栏目有专人负责', kind: 'boolean' },
   'dutyHolders.channelAdmin': { label: '微党建、微信群有专人负责', kind: 'boolean' },
   'dutyHolders.evaluationManager': { label: '考评管理工作有专人负责', kind: 'boolean' },
+  'dutyHolders.siteEditorName': { label: '负责人姓名', kind: 'string' },
+  'dutyHolders.channelAdminName': { label: '负责人姓名', kind: 'string' },
+  'dutyHolders.evaluationManagerName': { label: '负责人姓名', kind: 'string' },
 };
 
 export const FACT_NAMES = Object.keys(FACT_FIELDS) as FactName[];
