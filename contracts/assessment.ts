@@ -102,6 +102,8 @@ export const AssessmentItem = Obj({
   /** The answer that counts: an inspection's finding, else the self-assessed (or automatic) answer. */
   finalResult: Nullable(Type.Enum(SELF_RESULTS)),
   evidence: Type.Array(Evidence),
+  /** Returned by the reviewer and not yet touched since: blocks a resubmission. */
+  returnPending: Type.Boolean(),
   /** Things the organization still has to do on this item, in Chinese (empty when nothing is left). */
   todo: Type.Array(Type.String()),
   updatedBy: Nullable(Type.String()),

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_XLSX_COLUMNS, type MemberXlsxKey } from '../contracts/limits.js';
 import { idNumber } from '../server/test/factories.js';
-import { launchBrowser, loginUi, shot, startServer, treeNodes, until, type Browser, type Server } from './support.js';
+import { clickMenu, launchBrowser, loginUi, shot, startServer, treeNodes, until, type Browser, type Server } from './support.js';
 
 const INITIAL_PASSWORD = 'Init@2026start';
 const NEW_PASSWORD = 'Zhendi#2026ok';
@@ -218,7 +218,7 @@ describe('foundation: first login, org tree, member import, search, audit', () =
       await shot(page, 'foundation-06-member-search-zsf');
 
       // --- The audit log: the import, the org creations, the password change and the logins.
-      await page.getByRole('menuitem', { name: '审计日志' }).click();
+      await clickMenu(page, '系统管理', '审计日志');
       await page.waitForURL(/\/audit/);
       const audit = tableRows(page, 'audit-table');
       await audit.filter({ hasText: '导入党员' }).first().waitFor();

@@ -1,7 +1,7 @@
 // 标准管理 in a real browser on the demo data: the work-committee admin reads the shipped Jinhua pack,
 // copies it to 1.1.0, changes the draft's coverage deadline and publishes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
+import { clickMenu, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
 
 const DEMO_PASSWORD = 'Demo@2026zd';
 const JINHUA = '金华市直机关党建阵地建设“双推进”标准';
@@ -22,7 +22,7 @@ describe('standards: read, clone, edit and publish a pack', () => {
     const { page } = b;
     try {
       await loginUi(page, server.url, 'demo_wc', DEMO_PASSWORD);
-      await page.getByRole('menuitem', { name: '标准管理' }).click();
+      await clickMenu(page, '阵地建设', '标准管理');
       await page.waitForURL((u) => u.pathname === '/standards');
       const rows = page.getByTestId('standards-table').locator('tbody tr.ant-table-row');
       await until('standards listed', async () => (await rows.count()) >= 2);

@@ -136,6 +136,14 @@ export async function treeNodes(page: Page): Promise<{ depth: number; title: str
 }
 
 /** Polls `fn` until it returns true (stable waits without fixed sleeps). */
+/** Opens an admin menu item by its labels: a group first when the item sits in one ('系统管理', '审计日志'). */
+export async function clickMenu(page: Page, ...labels: string[]): Promise<void> {
+  const [first, ...rest] = labels;
+  // The header menu keeps hidden copies of its items for measuring: click the visible ones only.
+  await page.locator('.zd-header').getByRole('menuitem', { name: first! }).filter({ visible: true }).first().click();
+  for (const label of rest) await page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name: label }).filter({ visible: true }).first().click();
+}
+
 export async function until(what: string, fn: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -270,3 +270,23 @@ describe('runChecks: all checks of a requirement together', () => {
     expect(a.outcome).toBe('unknown');
   });
 });
+
+describe('checks fed by the digital base (columns, micro channel)', () => {
+  it('columnFresh reads the org\'s column in this system: fresh passes, stale or never published fails', () => {
+    const fresh = run('T1-DIG-01', 'columnFresh', { column: { lastPublishedAt: '2026-02-20T02:00:00.000Z', days: 9 } });
+    const stale = run('T1-DIG-01', 'columnFresh', { column: { lastPublishedAt: '2025-10-01T02:00:00.000Z', days: 151 } });
+    const never = run('T1-DIG-01', 'columnFresh', { column: { lastPublishedAt: null, days: null } });
+    expect([fresh.outcome, stale.outcome, never.outcome]).toEqual(['pass', 'fail', 'fail']);
+    expect(stale.message).toContain('151 天未更新');
+    expect(never.message).toContain('还没有发布过文章');
+    expect(looked(fresh)['本系统栏目最近一次发布']).toBe('2026-02-20（9 天前）');
+  });
+  it('chatGroupCoversAllMembers takes the measured micro-channel reach when it is better than the declared one', () => {
+    const measured = run('T1-DIG-02', 'chatGroupCoversAllMembers', { facts: { 'chatGroups.memberCoverage': 0.5 }, reach: { members: 20, withAccount: 20 } });
+    expect(measured.outcome).toBe('pass');
+    expect(looked(measured)['微党建覆盖（有账号的党员 / 在册党员）']).toBe('20 / 20（100%）');
+    const short = run('T1-DIG-02', 'chatGroupCoversAllMembers', { reach: { members: 20, withAccount: 15 } });
+    expect(short.outcome).toBe('fail');
+    expect(short.message).toContain('75%');
+  });
+});

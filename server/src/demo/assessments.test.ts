@@ -48,6 +48,16 @@ describe('demo base profiles', () => {
     for (const n of tiers.values()) expect(n).toBeGreaterThan(a.size * 0.1);
   });
 
+  it('name duty holders from the committee when given people', () => {
+    const people = new Map(orgs.map((o) => [o.key, ['张三', '李四']]));
+    const a = generateBaseProfiles(orgs, members, DEMO_SEED, new Set(), people);
+    const named = [...a.values()].filter((f) => Object.keys(f).some((k) => k.startsWith('dutyHolders.') && k.endsWith('Name')));
+    if ('dutyHolders.channelAdminName' in BASE_FACTS) {
+      expect(named.length).toBeGreaterThan(a.size / 2);
+      for (const f of named) for (const [k, v] of Object.entries(f)) if (k.endsWith('Name')) expect(['张三', '李四']).toContain(v);
+    } else expect(named.length).toBe(0);
+  });
+
   it('always include the orgs asked for', () => {
     const always = new Set(orgs.filter((o) => o.type === 'branch').map((o) => o.key));
     const a = generateBaseProfiles(orgs, members, DEMO_SEED, always);

@@ -18,7 +18,7 @@ import type { Actor } from '../platform/actor.js';
 import { type Clock, addDays, addMonths, daysBetween, iso } from '../platform/clock.js';
 import { createServices } from '../services.js';
 import { deriveTier } from '../modules/standard/standard.pack.js';
-import type { StandardPack } from '../../../contracts/standard.js';
+import { BASE_FACTS, type StandardPack } from '../../../contracts/standard.js';
 import type { Assessment } from '../../../contracts/assessment.js';
 import { mulberry32, type GenCommitteeTerm, type GenOrg } from './generate.js';
 
@@ -46,12 +46,15 @@ const PROFILE_MIX: Record<string, { share: number; rooms: [number, number, numbe
   branch: { share: 0.82, rooms: [0.28, 0.42, 0.3] },
 };
 const SHARED_WITH = ['会议室', '图书阅览室', '职工之家', '档案室', '小会议室、职工书屋'];
+const hasFact = (name: string) => name in BASE_FACTS;
 
 /**
  * Plausible facts (keyed by BASE_FACTS names) for most organ committees, general branches and branches.
- * `members` is each org's member count; orgs listed in `always` always get a profile.
+ * `members` is each org's member count; orgs listed in `always` always get a profile; `people` names the
+ * committee members of each org, from whom duty holders are named.
  */
-export function generateBaseProfiles(orgs: readonly GenOrg[], members: ReadonlyMap<string, number>, seed: number, always: ReadonlySet<string> = new Set()): Map<string, Facts> {
+export function generateBaseProfiles(orgs: readonly GenOrg[], members: ReadonlyMap<string, number>, seed: number, always: ReadonlySet<string> = new Set(),
+  people: ReadonlyMap<string, readonly string[]> = new Map()): Map<string, Facts> {
   const rng = mulberry32((seed ^ SALT_PROFILES) >>> 0);
   const out = new Map<string, Facts>();
   for (const o of orgs) {
@@ -62,11 +65,11 @@ export function generateBaseProfiles(orgs: readonly GenOrg[], members: ReadonlyM
     if (!has && !always.has(o.key)) continue;
     const kind = r < mix.rooms[0] ? 'dedicated' : r < mix.rooms[0] + mix.rooms[1] ? 'shared' : 'none';
     const n = members.get(o.key) ?? 0;
-    const people = Math.max(n, o.type === 'branch' ? 8 : 25);
+    const heads = Math.max(n, o.type === 'branch' ? 8 : 25);
     const f: Facts = { 'activityRoom.kind': kind };
     if (kind === 'dedicated') {
       f['activityRoom.areaM2'] = intIn(rng, 40, 120);
-      f['activityRoom.seats'] = chance(rng, 0.85) ? Math.ceil(people * (1 + rng() * 0.8)) : Math.max(1, Math.floor(people * (0.6 + rng() * 0.3)));
+      f['activityRoom.seats'] = chance(rng, 0.85) ? Math.ceil(heads * (1 + rng() * 0.8)) : Math.max(1, Math.floor(heads * (0.6 + rng() * 0.3)));
       f['mediaEquipment.computerWithInternet'] = chance(rng, 0.92);
       f['mediaEquipment.tvWithDvd'] = chance(rng, 0.6);
       f['racks.newspaper'] = chance(rng, 0.85);
@@ -75,7 +78,7 @@ export function generateBaseProfiles(orgs: readonly GenOrg[], members: ReadonlyM
     } else if (kind === 'shared') {
       f['activityRoom.sharedWith'] = pick(rng, SHARED_WITH);
       f['activityRoom.areaM2'] = intIn(rng, 20, 60);
-      f['activityRoom.seats'] = Math.ceil(people * (0.8 + rng() * 0.7));
+      f['activityRoom.seats'] = Math.ceil(heads * (0.8 + rng() * 0.7));
       f['mediaEquipment.computerWithInternet'] = chance(rng, 0.8);
       f['mediaEquipment.tvWithDvd'] = chance(rng, 0.35);
       f['racks.newspaper'] = chance(rng, 0.6);
@@ -95,9 +98,15 @@ export function generateBaseProfiles(orgs: readonly GenOrg[], members: ReadonlyM
       f['channels.siteUrl'] = `https://www.qinghe.example/${slug}/`;
       if (chance(rng, 0.7)) f['channels.columnUrl'] = `https://www.qinghe.example/${slug}/djzl/`;
     }
-    f['dutyHolders.siteEditor'] = chance(rng, 0.7);
-    f['dutyHolders.channelAdmin'] = chance(rng, 0.8);
-    f['dutyHolders.evaluationManager'] = chance(rng, 0.75);
+    // A duty holder is named (a committee member of the org) when there is one; a few profiles only say "yes".
+    const names = people.get(o.key) ?? [];
+    for (const [duty, p] of [['siteEditor', 0.7], ['channelAdmin', 0.8], ['evaluationManager', 0.75]] as const) {
+      const held = chance(rng, p);
+      const named = rng() < 0.85 && names.length > 0;
+      const who = names.length ? names[Math.floor(rng() * names.length)]! : '';
+      f[`dutyHolders.${duty}`] = held;
+      if (held && named && hasFact(`dutyHolders.${duty}Name`)) f[`dutyHolders.${duty}Name`] = who;
+    }
     out.set(o.key, f);
   }
   return out;
@@ -151,7 +160,8 @@ export async function loadDemoCampaign(input: DemoCampaignInput): Promise<DemoCa
   const members = new Map(orgs.map((o) => [o.key, countById.get(orgIds.get(o.key)!) ?? 0]));
   const firstOc = input.accounts.oc.orgKey;
   const always = new Set(orgs.filter((o) => o.key === firstOc || o.key.startsWith(`${firstOc}.`)).map((o) => o.key));
-  const profiles = generateBaseProfiles(orgs, members, seed, always);
+  const people = new Map(input.committees.map((t) => [t.orgKey, t.seats.map((x) => x.personName)]));
+  const profiles = generateBaseProfiles(orgs, members, seed, always, people);
   const secretary = new Map(input.committees.map((t) => [t.orgKey, t.seats[0]?.personName ?? null]));
   const rows = [...profiles].map(([key, facts]) => ({
     org_id: orgIds.get(key)!, facts: JSON.stringify(facts), tier_derived: deriveTier(pack, { ...facts, memberCount: members.get(key) ?? 0 }),

@@ -8,6 +8,7 @@ import { bulkLoad } from './bulk.js';
 import { DEMO_PASSWORD, DEMO_SEED, generateDemoData, generateMembers } from './generate.js';
 import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign } from './assessments.js';
 import { ROLE_LABELS } from '../../../contracts/enums.js';
+import { refreshAccountCounts } from '../modules/notice/notice.accounts.js';
 
 export async function loadDemo(db: Db, config: Config): Promise<string> {
   const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
@@ -30,6 +31,7 @@ export async function loadDemo(db: Db, config: Config): Promise<string> {
     }).returning('id').executeTakeFirstOrThrow();
     accountIds.set(a.username, row.id);
   }
+  await refreshAccountCounts(db.kysely, orgIds.values()); // notice reach (accounts were added after the bulk load)
   const account = (username: string) => {
     const a = data.accounts.find((x) => x.username === username)!;
     return { id: accountIds.get(username)!, orgKey: a.orgKey, name: a.displayName, username };

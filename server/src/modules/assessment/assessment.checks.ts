@@ -14,6 +14,10 @@ export interface CheckContext {
   /** The newest photo date per wall item code or board ('noticeBoard', 'disclosureBoard'). */
   photoDates: ReadonlyMap<string, string>;
   today: string;
+  /** The org's column in this system (undefined: not looked up; null: the org runs none here). */
+  column?: { lastPublishedAt: string | null; days: number | null } | null;
+  /** The micro channel's reach: members on the roll and those with an account who receive notices. */
+  reach?: { members: number; withAccount: number } | null;
 }
 
 const yesNo = (v: unknown) => (v === true ? '是' : v === false ? '否' : '未填写');
@@ -81,19 +85,33 @@ export function runCheck(check: Check, ctx: CheckContext): CheckResult {
       return result(check, 'unknown', '阵地档案未填写专人负责情况', looked);
     }
     case 'columnFresh': {
-      const looked = [
+      const looked: CheckResult['looked'] = [
         { label: fact('channels.siteUrl'), value: shown(f['channels.siteUrl']) },
         { label: fact('channels.columnUrl'), value: shown(f['channels.columnUrl']) },
       ];
-      return result(check, 'unknown', `系统尚未接入网站栏目的发布记录，请上传近 ${check.params.maxDays} 天内更新的截图或链接`, looked);
+      const col = ctx.column;
+      if (col) {
+        looked.unshift({ label: '本系统栏目最近一次发布', value: col.lastPublishedAt ? `${col.lastPublishedAt.slice(0, 10)}（${col.days} 天前）` : '尚未发布' });
+        if (col.days === null) return result(check, 'fail', '本组织的栏目还没有发布过文章', looked);
+        return col.days <= check.params.maxDays
+          ? result(check, 'pass', `栏目 ${col.days} 天前更新，在 ${check.params.maxDays} 天以内`, looked)
+          : result(check, 'fail', `栏目已 ${col.days} 天未更新（应在 ${check.params.maxDays} 天内）`, looked);
+      }
+      return result(check, 'unknown', `本组织在本系统中没有栏目；如使用其他网站，请上传近 ${check.params.maxDays} 天内更新的截图或链接`, looked);
     }
     case 'chatGroupCoversAllMembers': {
       const v = f['chatGroups.memberCoverage'];
-      const looked = [{ label: fact('chatGroups.memberCoverage'), value: pct(v) }];
-      if (typeof v !== 'number') return result(check, 'unknown', '阵地档案未填写微信群覆盖情况', looked);
-      return v >= check.params.minCoverage
-        ? result(check, 'pass', `微信群覆盖 ${pct(v)} 的党员`, looked)
-        : result(check, 'fail', `微信群只覆盖 ${pct(v)} 的党员，应达到 ${pct(check.params.minCoverage)}`, looked);
+      const looked: CheckResult['looked'] = [{ label: fact('chatGroups.memberCoverage'), value: pct(v) }];
+      // The micro channel in this system reaches the members who have an account: measured, not declared.
+      // Nobody with an account yet means the org does not use it as its channel (yet): no evidence either way.
+      const reach = ctx.reach && ctx.reach.members > 0 && ctx.reach.withAccount > 0 ? ctx.reach.withAccount / ctx.reach.members : null;
+      if (reach !== null) looked.push({ label: '微党建覆盖（有账号的党员 / 在册党员）', value: `${ctx.reach!.withAccount} / ${ctx.reach!.members}（${pct(reach)}）` });
+      const best = Math.max(typeof v === 'number' ? v : -1, reach ?? -1);
+      if (best < 0) return result(check, 'unknown', '阵地档案未填写微信群覆盖情况', looked);
+      const what = reach === null ? '微信群' : '微信群或微党建';
+      return best >= check.params.minCoverage
+        ? result(check, 'pass', `${what}覆盖 ${pct(best)} 的党员`, looked)
+        : result(check, 'fail', `${what}只覆盖 ${pct(best)} 的党员，应达到 ${pct(check.params.minCoverage)}`, looked);
     }
     case 'subscriptionFollowed': {
       const v = f['subscription.followRate'];

@@ -28,8 +28,14 @@ export interface AssessmentContext {
   today: string;
 }
 
-export function createContextLoader(deps: { db: Kysely<Database>; repo: AssessmentRepo; packs: PackCache; clock: Clock }) {
-  const { db, repo, packs, clock } = deps;
+/** What the digital base knows about an org, for the automatic checks (each may be absent). */
+export interface DigitalSignals {
+  column?(orgId: number): Promise<{ lastPublishedAt: string | null; days: number | null } | null>;
+  reach?(orgId: number): Promise<{ members: number; withAccount: number } | null>;
+}
+
+export function createContextLoader(deps: { db: Kysely<Database>; repo: AssessmentRepo; packs: PackCache; clock: Clock; digital?: DigitalSignals }) {
+  const { db, repo, packs, clock, digital } = deps;
   return async function load(id: number, q: Kysely<Database> = db): Promise<AssessmentContext> {
     const a = await repo.byId(id, q);
     if (!a) throw notFound('自评');
@@ -48,9 +54,11 @@ export function createContextLoader(deps: { db: Kysely<Database>; repo: Assessme
     const today = todayCn(clock);
     const auto = new Map<string, AutoCheck | null>();
     if (live && tier !== null) {
-      const photoDates = await repo.photoDates(a.org_id);
+      const [photoDates, column, reach] = await Promise.all([
+        repo.photoDates(a.org_id), digital?.column?.(a.org_id), digital?.reach?.(a.org_id),
+      ]);
       const at = iso(clock.now());
-      for (const r of requirements) auto.set(r.code, runChecks(r.checks, { pack: std.pack, tier, facts, photoDates, today }, at));
+      for (const r of requirements) auto.set(r.code, runChecks(r.checks, { pack: std.pack, tier, facts, photoDates, today, column, reach }, at));
     } else {
       for (const r of requirements) {
         const d = rows.get(r.code)?.auto_detail;

@@ -3,7 +3,7 @@ import type { EvidenceRow, InspectionRow } from '../../platform/db/types.js';
 import type { Assessment, AssessmentItem, AssessmentStatus, Evidence } from '../../../../contracts/assessment.js';
 import type { AssessmentContext } from './assessment.context.js';
 import { stateOf } from './assessment.context.js';
-import { effectiveSelf, finalResult, itemTodo } from './assessment.rules.js';
+import { effectiveSelf, finalResult, isEditable, itemTodo, returnPending } from './assessment.rules.js';
 
 export function presentEvidence(e: EvidenceRow): Evidence {
   const file = e.kind !== 'link' && e.storage_key !== null;
@@ -41,6 +41,7 @@ export function presentAssessment(ctx: AssessmentContext, extra: {
       evidenceTypes: r.evidence, selfResult: self.result, selfSource: self.source, naReason: row?.na_reason ?? null, note: row?.note ?? null,
       auto: s.auto, reviewResult: s.reviewResult, reviewComment: s.reviewComment, inspectionResult: s.inspectionResult,
       inspectionNote: row?.inspection_note ?? null, finalResult: finalResult(s), evidence: byItem.get(r.code) ?? [],
+      returnPending: isEditable(status) && returnPending(s, a.reviewed_at),
       todo: itemTodo(r, s, status, a.reviewed_at), updatedBy: row?.updated_by_name ?? null, updatedAt: row?.updated_at ?? null,
       version: row?.version ?? 0,
     };

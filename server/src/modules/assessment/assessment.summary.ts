@@ -9,15 +9,17 @@ import type { Database } from '../../platform/db/types.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-async function ancestorsOf(q: Q, orgId: number): Promise<number[]> {
-  const rows = await q.selectFrom('org_closure').select('ancestor_id').where('descendant_id', '=', orgId).execute();
-  return rows.map((r) => r.ancestor_id);
+interface Ancestor { id: number; parentId: number | null }
+async function ancestorsOf(q: Q, orgId: number): Promise<Ancestor[]> {
+  const rows = await q.selectFrom('org_closure as c').innerJoin('org as o', 'o.id', 'c.ancestor_id')
+    .select(['c.ancestor_id', 'o.parent_id']).where('c.descendant_id', '=', orgId).execute();
+  return rows.map((r) => ({ id: r.ancestor_id, parentId: r.parent_id }));
 }
 
-async function addRollup(q: Q, campaignId: number, orgIds: number[], tier: number, status: string, delta: number) {
-  if (orgIds.length === 0) return;
+async function addRollup(q: Q, campaignId: number, orgs: Ancestor[], tier: number, status: string, delta: number) {
+  if (orgs.length === 0) return;
   await q.insertInto('campaign_rollup')
-    .values(orgIds.map((org_id) => ({ campaign_id: campaignId, org_id, tier, status, n: delta })))
+    .values(orgs.map((o) => ({ campaign_id: campaignId, org_id: o.id, parent_id: o.parentId, tier, status, n: delta })))
     .onConflict((oc) => oc.columns(['campaign_id', 'org_id', 'tier', 'status']).doUpdateSet({ n: sql`campaign_rollup.n + ${delta}` }))
     .execute();
 }
@@ -50,13 +52,13 @@ export function createSummary() {
       const orgs = await ancestorsOf(trx, orgId);
       await addRollup(trx, campaignId, orgs, tierKey(from.tier), from.status, -1);
       await addRollup(trx, campaignId, orgs, tierKey(to.tier), to.status, 1);
-      await snapshot(trx, campaignId, orgs, day);
+      await snapshot(trx, campaignId, orgs.map((o) => o.id), day);
     },
     /** Items of one assessment started or stopped counting as failed. */
     async failed(trx: Transaction<Database>, campaignId: number, orgId: number, deltas: Map<string, number>) {
       const changed = [...deltas].filter(([, d]) => d !== 0);
       if (changed.length === 0) return;
-      const orgs = await ancestorsOf(trx, orgId);
+      const orgs = (await ancestorsOf(trx, orgId)).map((o) => o.id);
       for (const [code, delta] of changed) {
         await trx.insertInto('campaign_failed')
           .values(orgs.map((org_id) => ({ campaign_id: campaignId, org_id, requirement_code: code, n: delta })))
@@ -66,13 +68,14 @@ export function createSummary() {
     },
     /** At the start of a campaign: every assessment not started, counted into all its ancestors in one statement. */
     async initialize(trx: Transaction<Database>, campaignId: number, day: string) {
-      await trx.insertInto('campaign_rollup').columns(['campaign_id', 'org_id', 'tier', 'status', 'n'])
+      await trx.insertInto('campaign_rollup').columns(['campaign_id', 'org_id', 'parent_id', 'tier', 'status', 'n'])
         .expression((eb) => eb.selectFrom('assessment as a').innerJoin('org_closure as c', 'c.descendant_id', 'a.org_id')
+          .innerJoin('org as p', 'p.id', 'c.ancestor_id')
           .select([
-            sql<number>`cast(${campaignId} as integer)`.as('campaign_id'), 'c.ancestor_id',
+            sql<number>`cast(${campaignId} as integer)`.as('campaign_id'), 'c.ancestor_id', 'p.parent_id',
             sql<number>`coalesce(a.tier, 0)`.as('tier'), sql<string>`'not_started'`.as('status'), sql<number>`count(*)`.as('n'),
           ])
-          .where('a.campaign_id', '=', campaignId).groupBy(['c.ancestor_id', sql`coalesce(a.tier, 0)`]))
+          .where('a.campaign_id', '=', campaignId).groupBy(['c.ancestor_id', 'p.parent_id', sql`coalesce(a.tier, 0)`]))
         .execute();
       await trx.insertInto('campaign_progress').columns(['campaign_id', 'org_id', 'day', 'accepted', 'submitted', 'total'])
         .expression((eb) => eb.selectFrom('campaign_rollup').select([

@@ -51,10 +51,11 @@ export function createDashboardService(deps: { db: Kysely<Database>; campaigns: 
       if (!org) throw notFound('组织');
       const [rollup, children, burn, failed, path, present] = await Promise.all([
         db.selectFrom('campaign_rollup').select(['tier', 'status', 'n']).where('campaign_id', '=', campaign.id).where('org_id', '=', orgId).execute(),
-        db.selectFrom('campaign_rollup as r').innerJoin('org as o', 'o.id', 'r.org_id')
-          .select(['o.id', 'o.name', 'o.sort_order', 'r.status', (eb) => eb.fn.sum<number>('r.n').as('n')])
-          .where('r.campaign_id', '=', campaign.id).where('o.parent_id', '=', orgId)
-          .groupBy(['o.id', 'o.name', 'o.sort_order', 'r.status']).execute(),
+        // One index range of the rollup (by parent), summed per child and status; names joined after.
+        db.selectFrom((eb) => eb.selectFrom('campaign_rollup').select(['org_id', 'status', (e) => e.fn.sum<number>('n').as('n')])
+          .where('campaign_id', '=', campaign.id).where('parent_id', '=', orgId).groupBy(['org_id', 'status']).as('r'))
+          .innerJoin('org as o', 'o.id', 'r.org_id')
+          .select(['o.id', 'o.name', 'o.sort_order', 'r.status', 'r.n']).execute(),
         db.selectFrom('campaign_progress').select(['day', 'accepted', 'submitted', 'total']).where('campaign_id', '=', campaign.id)
           .where('org_id', '=', orgId).orderBy('day').execute(),
         db.selectFrom('campaign_failed').select(['requirement_code', 'n']).where('campaign_id', '=', campaign.id).where('org_id', '=', orgId)
@@ -74,7 +75,7 @@ export function createDashboardService(deps: { db: Kysely<Database>; campaigns: 
         if (!kids.has(c.id)) kids.set(c.id, { org: { id: c.id, name: c.name }, sort: c.sort_order, counts: emptyCounts() });
         addTo(kids.get(c.id)!.counts, c.status, Number(c.n));
       }
-      const childCounts = await orgs.childCounts([...kids.keys()]);
+      const childCounts = await orgs.grandchildCounts(orgId);
       const tierName = (t: number) => (t === 0 ? '未定类别' : std.pack.tiers.find((x) => x.tier === t)?.name ?? `${t} 类`);
       const titles = new Map(std.pack.requirements.map((r) => [r.code, r.title]));
       return {

@@ -4,6 +4,7 @@ import type { Database, OrgRow } from '../../platform/db/types.js';
 import { likeText } from '../../platform/db/connect.js';
 import { likeEscape } from '../../platform/db/dialect.js';
 import { createRootCache } from './org.scope.js';
+import { refreshAccountCounts } from '../notice/notice.accounts.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -36,6 +37,13 @@ export function createOrgRepo(db: Kysely<Database>) {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('org').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('parent_id', 'in', ids).where('status', '=', 'active').groupBy('parent_id').execute();
+      return new Map(rows.map((r) => [r.parent_id as number, Number(r.n)]));
+    },
+    /** Number of active children of each child of `id` (one join by parent, not an IN list of every child). */
+    async grandchildCounts(id: number): Promise<Map<number, number>> {
+      const rows = await db.selectFrom('org as c').innerJoin('org as p', 'p.id', 'c.parent_id')
+        .select(['c.parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('p.parent_id', '=', id).where('c.status', '=', 'active').groupBy('c.parent_id').execute();
       return new Map(rows.map((r) => [r.parent_id as number, Number(r.n)]));
     },
     /** Ancestors from the root down, excluding the org itself. */
@@ -86,7 +94,7 @@ export function createOrgRepo(db: Kysely<Database>) {
         .where('o.id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', id))
         .where('o.status', '=', 'active').execute();
     },
-    async insert(trx: Transaction<Database>, row: Omit<OrgRow, 'id'>): Promise<number> {
+    async insert(trx: Transaction<Database>, row: Omit<OrgRow, 'id' | 'member_account_count' | 'post_account_count'>): Promise<number> {
       const { id } = await trx.insertInto('org').values(row).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('org_closure').values({ ancestor_id: id, descendant_id: id, depth: 0 }).execute();
       if (row.parent_id !== null) {
@@ -144,6 +152,7 @@ export function createOrgRepo(db: Kysely<Database>) {
             .where('member.org_id', '=', id).where('member.status', '=', 'active').where('member.category', '=', 'probationary'),
         }).where('id', '=', id).execute();
       }
+      await refreshAccountCounts(q, orgIds);
     },
   };
 }

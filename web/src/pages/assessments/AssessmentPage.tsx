@@ -105,7 +105,8 @@ function AssessmentView({ a }: { a: Assessment }) {
   const submit = async () => {
     const left = a.items.filter((it) => it.todo.length > 0);
     const blocking = a.items.filter(
-      (it) => (it.required && !it.selfResult) || (it.reviewResult === 'returned' && it.todo.length > 0),
+      // The same two rules the server applies (warnings in `todo` do not block).
+      (it) => (it.required && !it.selfResult) || it.returnPending,
     );
     if (blocking.length > 0) {
       modal.warning({
@@ -227,7 +228,7 @@ function AssessmentView({ a }: { a: Assessment }) {
   const finished = a.status === 'accepted';
   // Why a submission is refused (the server's rules: required items answered, returned items dealt with).
   const unansweredRequired = a.items.filter((it) => it.required && !it.selfResult).length;
-  const pendingReturned = a.items.filter((it) => it.reviewResult === 'returned' && it.todo.length > 0).length;
+  const pendingReturned = a.items.filter((it) => it.returnPending).length;
   const blockers = [
     unansweredRequired ? `${unansweredRequired} 项必选要求未自评` : '',
     pendingReturned ? `${pendingReturned} 项退回的要求未整改` : '',

@@ -135,11 +135,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('campaign_rollup')
     .addColumn('campaign_id', 'integer', (c) => c.notNull())
     .addColumn('org_id', 'integer', (c) => c.notNull()) // an ancestor-or-self of the assessed orgs
+    .addColumn('parent_id', 'integer') // org_id's parent, so "counts of X's children" is one index range, no join
     .addColumn('tier', 'integer', (c) => c.notNull()) // 0: no tier
     .addColumn('status', text, (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('campaign_rollup_pk', ['campaign_id', 'org_id', 'tier', 'status'])
     .execute();
+  await db.schema.createIndex('campaign_rollup_parent_idx').on('campaign_rollup').columns(['campaign_id', 'parent_id', 'org_id']).execute();
   await db.schema.createTable('campaign_failed')
     .addColumn('campaign_id', 'integer', (c) => c.notNull())
     .addColumn('org_id', 'integer', (c) => c.notNull())
