@@ -27,11 +27,12 @@ async function start(config: Config, opts: { demo?: boolean } = {}) {
       ? '已创建系统管理员账号 admin（密码取自 ZHENDI_ADMIN_PASSWORD），首次登录须修改密码。'
       : `已创建系统管理员账号 admin，初始密码：${password}\n（只显示这一次；首次登录须修改密码）`);
   }
-  const { app } = await buildApp({ config, db });
+  const { app, services } = await buildApp({ config, db });
   const close = async () => { await app.close(); await db.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  services.jobs.start(); // background jobs (webhook deliveries); only the process holding the DB lease runs them
   console.log(`阵地已启动：http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}  （数据库：${db.dialect === 'sqlite' ? path.join(config.dataDir, 'zhendi.sqlite') : 'PostgreSQL'}）`);
 }
 

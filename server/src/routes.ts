@@ -13,6 +13,12 @@ import { registerStandardRoutes } from './modules/standard/standard.routes.js';
 import { registerBaseProfileRoutes } from './modules/base-profile/base-profile.routes.js';
 import { registerCampaignRoutes } from './modules/campaign/campaign.routes.js';
 import { registerAssessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { registerContentRoutes } from './modules/content/content.routes.js';
+import { registerSiteRoutes } from './public/site.routes.js';
+import { registerNoticeRoutes } from './modules/notice/notice.routes.js';
+import { registerStudyRoutes } from './modules/study/study.routes.js';
+import { registerDisplayRoutes } from './modules/display/display.routes.js';
+import { registerSearchRoutes } from './modules/search/search.routes.js';
 
 export function registerRoutes(app: App, s: Services) {
   registerHealthRoutes(app, { db: s.db });
@@ -28,4 +34,10 @@ export function registerRoutes(app: App, s: Services) {
   registerBaseProfileRoutes(app, { baseProfiles: s.baseProfiles });
   registerCampaignRoutes(app, { campaigns: s.campaigns, dashboards: s.dashboards, audit: s.audit });
   registerAssessmentRoutes(app, { assessments: s.assessments, evidence: s.evidence });
+  registerContentRoutes(app, { content: s.content });
+  registerSiteRoutes(app, { site: s.site, search: s.search });
+  registerNoticeRoutes(app, { notices: s.notices, inbox: s.inbox, webhooks: s.webhooks, audit: s.audit, jobs: s.jobs });
+  registerStudyRoutes(app, { materials: s.studyMaterials, study: s.study, stats: s.studyStats, audit: s.audit });
+  registerDisplayRoutes(app, { display: s.display, slides: s.slides });
+  registerSearchRoutes(app, { search: s.search });
 }

@@ -28,6 +28,11 @@ import { createAssessmentRepo } from './modules/assessment/assessment.repo.js';
 import { createContextLoader } from './modules/assessment/assessment.context.js';
 import { createAssessmentService } from './modules/assessment/assessment.service.js';
 import { createEvidenceService } from './modules/evidence/evidence.service.js';
+import { createContentServices } from './modules/content/content.wiring.js';
+import { createNoticeServices } from './modules/notice/notice.wiring.js';
+import { createStudyServices } from './modules/study/study.wiring.js';
+import { createDisplayServices } from './modules/display/display.wiring.js';
+import { createSearchService } from './modules/search/search.service.js';
 
 export function createServices(deps: { db: Db; config: Config; clock: Clock; cipher: Cipher }) {
   const db = deps.db.kysely;
@@ -40,9 +45,19 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
   const summary = createSummary();
   const storage = createFileStorage(config.dataDir);
   const campaigns = createCampaignService({ db, repo: createCampaignRepo(db), orgs: orgRepo, packs, summary, access, audit, clock });
+  const content = createContentServices({ db, storage, access, audit, clock });
+  const notices = createNoticeServices({ db, access, audit, cipher, clock, config });
+  // The digital base feeds the assessment's automatic checks: column freshness and the micro channel's reach.
+  const digital = {
+    column: (orgId: number) => content.contentFreshness.columnFreshness(orgId),
+    reach: async (orgId: number) => {
+      const r = await notices.noticeReach(orgId);
+      return { members: r.members, withAccount: r.withAccount };
+    },
+  };
   const assessmentRepo = createAssessmentRepo(db);
   const assessments = createAssessmentService({
-    db, repo: assessmentRepo, load: createContextLoader({ db, repo: assessmentRepo, packs, clock }), orgs: orgRepo, summary, access, audit, clock,
+    db, repo: assessmentRepo, load: createContextLoader({ db, repo: assessmentRepo, packs, clock, digital }), orgs: orgRepo, summary, access, audit, clock,
   });
   return {
     db: deps.db, config, clock, cipher, audit, access, orgRepo, memberRepo,
@@ -59,6 +74,11 @@ export function createServices(deps: { db: Db; config: Config; clock: Clock; cip
     dashboards: createDashboardService({ db, campaigns, orgs: orgRepo, packs, access, clock }),
     assessments,
     evidence: createEvidenceService({ db, storage, assessments, packs, access, audit, clock }),
+    ...content,
+    ...notices,
+    ...createStudyServices({ db, storage, access, audit, clock }),
+    ...createDisplayServices({ db, access, audit, clock }),
+    search: createSearchService({ db, access, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

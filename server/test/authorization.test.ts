@@ -80,6 +80,10 @@ const freshPlace = async (t: Target) => {
 };
 let template: Buffer;
 let standardId: number;
+/** A notice sent by the system from the target org to its subtree. */
+const noticeFrom = async (t: Target) => (await ctx.services.notices.send(sys(), {
+  senderOrgId: t.orgId, kind: 'theory', audience: 'all', title: `学习通知${++n}`, body: '内容', targets: [{ orgId: t.orgId, subtree: true }],
+})).id;
 /** A fresh draft standard version, for routes that edit or publish one. */
 const freshDraft = async () => ctx.services.standards.clone(sys(), standardId, { newVersion: `9.0.${++n}` });
 const upload = (c: HttpClient, orgId: number) => {
@@ -134,7 +138,8 @@ const evidencePhoto = async (t: Target) => {
  * What a denied request must leave alone: every row of the campaign and assessment tables and the stored files.
  * New routes send through `send`, which takes this snapshot after the fixture is made and just before the request.
  */
-const WATCHED: (keyof Database)[] = ['campaign', 'assessment', 'assessment_item', 'assessment_event', 'inspection', 'evidence', 'wall_photo', 'campaign_rollup', 'campaign_failed', 'campaign_progress'];
+const WATCHED: (keyof Database)[] = ['campaign', 'assessment', 'assessment_item', 'assessment_event', 'inspection', 'evidence', 'wall_photo', 'campaign_rollup', 'campaign_failed', 'campaign_progress', 'site_column', 'article', 'article_file',
+  'study_material', 'study_plan', 'study_plan_item', 'study_session', 'study_attendance', 'display_token', 'screensaver_slide'];
 const countFiles = (dir: string): number => (fs.existsSync(dir)
   ? fs.readdirSync(dir, { withFileTypes: true }).reduce((k, e) => k + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0) : 0);
 async function fingerprint(): Promise<string> {
@@ -148,6 +153,25 @@ async function fingerprint(): Promise<string> {
 }
 let snapshot: string | null = null;
 const send = async <T>(request: () => Promise<T>): Promise<T> => { snapshot = await fingerprint(); return request(); };
+
+// ---- columns and articles ----
+const columnIds: Record<number, number> = {};
+/** The target org's column (opened once, by the system). */
+const columnOf = async (t: Target) => {
+  if (!columnIds[t.orgId]) {
+    columnIds[t.orgId] = (await ctx.services.content.columnOf(sys(), t.orgId)).column?.id
+      ?? (await ctx.services.content.saveColumn(sys(), t.orgId, { slug: `col-${t.orgId}`, title: '党建栏目', intro: '', version: 0 })).column!.id;
+  }
+  return columnIds[t.orgId];
+};
+const articleBody = () => ({ title: `文章${++n}`, summary: '', body: '<p>正文</p>', author: '' });
+/** A fresh article in the target's column, moved by the system to `status`. */
+const articleIn = async (t: Target, status: 'draft' | 'pending' | 'published' = 'draft') => {
+  let a = await ctx.services.content.create(sys(), await columnOf(t), articleBody());
+  if (status !== 'draft') a = await ctx.services.content.submit(sys(), a.id, a.version);
+  if (status === 'published') a = await ctx.services.content.review(sys(), a.id, { version: a.version, decision: 'publish' });
+  return a;
+};
 
 interface Route { name: string; call: (c: HttpClient, t: Target) => Promise<{ statusCode: number; body: string }> }
 const ROUTES: Route[] = [
@@ -261,7 +285,90 @@ const ROUTES: Route[] = [
     const w = await ctx.services.evidence.addWallPhoto(sys(), t.orgId, { bytes: photo, filename: '上墙.jpg', fields: { wallItem: 'W03', takenOn: '2026-02-01' } });
     return send(() => c.request('DELETE', `/api/wall-photos/${w.id}`));
   } },
+  // Notices: sent from the target org to its subtree (by the system where the route needs one to exist).
+  { name: 'POST /api/notices', call: (c, t) => c.post('/api/notices', { senderOrgId: t.orgId, kind: 'work', audience: 'all', title: `通知${++n}`, body: '内容', targets: [{ orgId: t.orgId, subtree: true }] }) },
+  { name: 'GET /api/notices', call: (c, t) => c.get(`/api/notices?orgId=${t.orgId}`) },
+  { name: 'GET /api/notices/:id', call: async (c, t) => c.get(`/api/notices/${await noticeFrom(t)}`) },
+  { name: 'GET /api/notices/:id/stats', call: async (c, t) => c.get(`/api/notices/${await noticeFrom(t)}/stats`) },
+  { name: 'GET /api/notices/:id/stats/export', call: async (c, t) => c.get(`/api/notices/${await noticeFrom(t)}/stats/export`) },
+  { name: 'POST /api/notices/:id/remind', call: async (c, t) => c.post(`/api/notices/${await noticeFrom(t)}/remind`, {}) },
+  { name: 'GET /api/notice-webhooks/:id', call: (c, t) => c.get(`/api/notice-webhooks/${t.orgId}`) },
+  { name: 'PUT /api/notice-webhooks/:id', call: async (c, t) => c.put(`/api/notice-webhooks/${t.orgId}`, {
+    kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', enabled: false, version: (await ctx.services.webhooks.get(sys(), t.orgId)).version,
+  }) },
+  { name: 'GET /api/notice-webhooks/:id/deliveries', call: (c, t) => c.get(`/api/notice-webhooks/${t.orgId}/deliveries`) },
+  // Columns and articles: run by the admins of the column's org and above (a branch admin cannot publish in another's).
+  { name: 'GET /api/orgs/:id/column', call: (c, t) => c.get(`/api/orgs/${t.orgId}/column`) },
+  { name: 'PUT /api/orgs/:id/column', call: async (c, t) => {
+    const v = (await ctx.services.content.columnOf(sys(), t.orgId)).column?.version ?? 0;
+    return send(() => c.put(`/api/orgs/${t.orgId}/column`, { slug: `col-${t.orgId}`, title: `栏目${++n}`, intro: '', version: v }));
+  } },
+  { name: 'GET /api/columns', call: async (c, t) => { await columnOf(t); return c.get(`/api/columns?orgId=${t.orgId}`); } },
+  { name: 'GET /api/columns/:id/articles', call: async (c, t) => c.get(`/api/columns/${await columnOf(t)}/articles`) },
+  { name: 'POST /api/columns/:id/articles', call: async (c, t) => { const id = await columnOf(t); return send(() => c.post(`/api/columns/${id}/articles`, articleBody())); } },
+  { name: 'GET /api/articles/:id', call: async (c, t) => c.get(`/api/articles/${(await articleIn(t)).id}`) },
+  { name: 'PUT /api/articles/:id', call: async (c, t) => { const a = await articleIn(t); return send(() => c.put(`/api/articles/${a.id}`, { ...articleBody(), version: a.version })); } },
+  { name: 'POST /api/articles/:id/submit', call: async (c, t) => { const a = await articleIn(t); return send(() => c.post(`/api/articles/${a.id}/submit`, { version: a.version })); } },
+  { name: 'POST /api/articles/:id/review', call: async (c, t) => { const a = await articleIn(t, 'pending'); return send(() => c.post(`/api/articles/${a.id}/review`, { version: a.version, decision: 'publish' })); } },
+  { name: 'POST /api/articles/:id/unpublish', call: async (c, t) => { const a = await articleIn(t, 'published'); return send(() => c.post(`/api/articles/${a.id}/unpublish`, { version: a.version })); } },
+  { name: 'POST /api/articles/:id/files', call: async (c, t) => { const a = await articleIn(t); return send(() => photoUpload(c, `/api/articles/${a.id}/files`)); } },
+  { name: 'GET /api/article-files/:id', call: async (c, t) => {
+    const f = await ctx.services.content.addFile(sys(), (await articleIn(t)).id, { bytes: photo, filename: '图片.jpg', fields: {} });
+    return c.get(`/api/article-files/${f.id}`);
+  } },
+  // ---- study (materials, plans, sessions, statistics), wall display tokens, screensaver slides ----
+  { name: 'GET /api/study/materials', call: (c, t) => c.get(`/api/study/materials?orgId=${t.orgId}`) },
+  { name: 'POST /api/study/materials', call: (c, t) => send(() => c.post('/api/study/materials', { ownerOrgId: t.orgId, kind: 'link', title: `资料${++n}`, url: 'https://www.12371.cn/' })) },
+  { name: 'POST /api/study/materials/upload', call: (c, t) => {
+    const { payload, headers } = multipartBody({ ownerOrgId: t.orgId, title: `文件${++n}` }, { filename: '辅导.pdf', contentType: 'application/pdf', data: PDF });
+    return send(() => c.request('POST', '/api/study/materials/upload', payload, headers));
+  } },
+  { name: 'GET /api/study/materials/:id', call: async (c, t) => c.get(`/api/study/materials/${(await materialOf(t)).id}`) },
+  { name: 'PUT /api/study/materials/:id', call: async (c, t) => { const m = await materialOf(t); return send(() => c.put(`/api/study/materials/${m.id}`, { title: `改名${++n}`, url: m.url, version: m.version })); } },
+  { name: 'DELETE /api/study/materials/:id', call: async (c, t) => { const m = await materialOf(t); return send(() => c.request('DELETE', `/api/study/materials/${m.id}`)); } },
+  { name: 'GET /api/study/materials/:id/file', call: async (c, t) => {
+    const m = await ctx.services.studyMaterials.upload(sys(), { bytes: PDF, filename: '辅导.pdf', fields: { ownerOrgId: String(t.orgId), title: '辅导材料' } });
+    return c.get(`/api/study/materials/${m.id}/file`);
+  } },
+  { name: 'GET /api/study/plans', call: (c, t) => c.get(`/api/study/plans?orgId=${t.orgId}&year=2026`) },
+  { name: 'POST /api/study/plans', call: (c, t) => send(() => c.post('/api/study/plans', { orgId: t.orgId, ...planBody() })) },
+  { name: 'GET /api/study/plans/:id', call: async (c, t) => c.get(`/api/study/plans/${(await planOf(t)).id}`) },
+  { name: 'PUT /api/study/plans/:id', call: async (c, t) => { const p = await planOf(t); return send(() => c.put(`/api/study/plans/${p.id}`, { ...planBody(), version: p.version })); } },
+  { name: 'DELETE /api/study/plans/:id', call: async (c, t) => { const p = await planOf(t); return send(() => c.request('DELETE', `/api/study/plans/${p.id}`)); } },
+  { name: 'GET /api/study/sessions', call: (c, t) => c.get(`/api/study/sessions?orgId=${t.orgId}&year=2026`) },
+  { name: 'POST /api/study/sessions', call: (c, t) => send(() => c.post('/api/study/sessions', { orgId: t.orgId, ...sessionBody() })) },
+  { name: 'GET /api/study/sessions/:id', call: async (c, t) => c.get(`/api/study/sessions/${(await sessionOf(t)).id}`) },
+  { name: 'PUT /api/study/sessions/:id', call: async (c, t) => { const s = await sessionOf(t); return send(() => c.put(`/api/study/sessions/${s.id}`, { ...sessionBody(), version: s.version })); } },
+  { name: 'DELETE /api/study/sessions/:id', call: async (c, t) => { const s = await sessionOf(t); return send(() => c.request('DELETE', `/api/study/sessions/${s.id}`)); } },
+  { name: 'GET /api/study/stats', call: (c, t) => c.get(`/api/study/stats?orgId=${t.orgId}&year=2026`) },
+  { name: 'GET /api/study/stats/export', call: (c, t) => c.get(`/api/study/stats/export?orgId=${t.orgId}&year=2026`) },
+  { name: 'GET /api/orgs/:id/display-tokens', call: (c, t) => c.get(`/api/orgs/${t.orgId}/display-tokens`) },
+  { name: 'POST /api/orgs/:id/display-tokens', call: (c, t) => send(() => c.post(`/api/orgs/${t.orgId}/display-tokens`, { name: `屏${++n}` })) },
+  { name: 'POST /api/display-tokens/:id/revoke', call: async (c, t) => {
+    const d = await ctx.services.display.create(sys(), t.orgId, { name: `屏${++n}` });
+    return send(() => c.post(`/api/display-tokens/${d.id}/revoke`));
+  } },
+  { name: 'GET /api/screensaver/slides', call: (c, t) => c.get(`/api/screensaver/slides?orgId=${t.orgId}`) },
+  { name: 'POST /api/screensaver/slides', call: async (c, t) => {
+    const rootId = await rootOf(t);
+    return send(() => c.post('/api/screensaver/slides', { rootId, title: `屏保${++n}`, lines: ['清正廉洁'], sortOrder: 1, enabled: true }));
+  } },
+  { name: 'PUT /api/screensaver/slides/:id', call: async (c, t) => {
+    const s = await slideOf(t);
+    return send(() => c.put(`/api/screensaver/slides/${s.id}`, { title: `屏保${++n}`, lines: ['清正廉洁'], sortOrder: 1, enabled: true, version: s.version }));
+  } },
+  { name: 'DELETE /api/screensaver/slides/:id', call: async (c, t) => { const s = await slideOf(t); return send(() => c.request('DELETE', `/api/screensaver/slides/${s.id}`)); } },
 ];
+
+// ---- study and display fixtures (made by the system through the real services) ----
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const materialOf = (t: Target) => ctx.services.studyMaterials.create(sys(), { ownerOrgId: t.orgId, kind: 'link', title: `资料${++n}`, url: 'https://www.12371.cn/' });
+const planBody = () => ({ title: `学习计划${++n}`, year: 2026, quarter: null, items: [{ topic: '学习党章', plannedOn: '2026-02-01', materialIds: [] }] });
+const planOf = (t: Target) => ctx.services.study.createPlan(sys(), { orgId: t.orgId, ...planBody() });
+const sessionBody = () => ({ heldOn: '2026-02-01', topic: `学习活动${++n}`, materialIds: [], attendance: [] });
+const sessionOf = (t: Target) => ctx.services.study.createSession(sys(), { orgId: t.orgId, ...sessionBody() });
+const rootOf = async (t: Target) => (await ctx.services.db.kysely.selectFrom('org').select('root_id').where('id', '=', t.orgId).executeTakeFirstOrThrow()).root_id;
+const slideOf = async (t: Target) => ctx.services.slides.create(sys(), { rootId: await rootOf(t), title: `屏保${++n}`, lines: ['廉洁自律'], sortOrder: 1, enabled: true });
 
 //                                       work-committee admin      org admin (organ committee)  member (branch)
 //                                       own  child sib  other     own  child sib  other        own  child sib  other
@@ -317,6 +424,57 @@ const TABLE: Record<string, [Cell[], Cell[], Cell[]]> = {
   'GET /api/orgs/:id/wall-photos':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'POST /api/orgs/:id/wall-photos':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
   'DELETE /api/wall-photos/:id':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  // Notices: sent, read and reminded by admins within their scope; chat robots set by the org's admins and above.
+  'POST /api/notices':                   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notices':                    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notices/:id':                [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notices/:id/stats':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notices/:id/stats/export':   [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/notices/:id/remind':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notice-webhooks/:id':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/notice-webhooks/:id':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/notice-webhooks/:id/deliveries': [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  // Columns and articles: the column's org's admins and its ancestors' admins; members none.
+  'GET /api/orgs/:id/column':            [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/orgs/:id/column':            [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/columns':                    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/columns/:id/articles':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/columns/:id/articles':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/articles/:id':               [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/articles/:id':               [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/articles/:id/submit':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/articles/:id/review':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/articles/:id/unpublish':    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/articles/:id/files':        [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/article-files/:id':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  // Study: an org's admins and its ancestors' admins, in scope; display tokens likewise. Slides: every admin reads its
+  // work committee's; only the work committee's admins change them.
+  'GET /api/study/materials':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/study/materials':            [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/study/materials/upload':     [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/materials/:id':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/study/materials/:id':         [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/study/materials/:id':      [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/materials/:id/file':    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/plans':                 [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/study/plans':                [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/plans/:id':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/study/plans/:id':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/study/plans/:id':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/sessions':              [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/study/sessions':             [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/sessions/:id':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/study/sessions/:id':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/study/sessions/:id':       [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/stats':                 [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/study/stats/export':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/orgs/:id/display-tokens':     [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/orgs/:id/display-tokens':    [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/display-tokens/:id/revoke':  [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'GET /api/screensaver/slides':          [[200, 200, '-', 403], [200, 200, 403, 403], [403, '-', 403, 403]],
+  'POST /api/screensaver/slides':         [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'PUT /api/screensaver/slides/:id':      [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
+  'DELETE /api/screensaver/slides/:id':   [[200, 200, '-', 403], [403, 403, 403, 403], [403, '-', 403, 403]],
 };
 
 describe('authorization table', () => {
@@ -359,6 +517,11 @@ describe('authorization table', () => {
     ['GET /api/campaigns',                (c) => c.get('/api/campaigns'), 200, 200, 403],
     // "My" assessments: a member has none (empty lists, no data), an admin its own org's and its children's.
     ['GET /api/me/assessments',           (c) => c.get('/api/me/assessments'), 200, 200, 200],
+    // Inbox: everyone reads their own; opening a notice needs a linked member it covers (admins here have none: 404).
+    ['GET /api/inbox',                    (c) => c.get('/api/inbox'), 200, 200, 200],
+    ['POST /api/inbox/:id/open',          async (c) => c.post(`/api/inbox/${await noticeFrom(world.A1)}/open`), 404, 404, 200],
+    // Search: everyone signed in; what each finds is scoped inside (server/test/search.test.ts, and the check below).
+    ['GET /api/search',                   (c) => c.get(`/api/search?q=${encodeURIComponent('学习')}`), 200, 200, 200],
     ['POST /api/standards/:id/publish',   async (c) => { const d = await freshDraft(); return c.post(`/api/standards/${d.id}/publish`, { version: d.rowVersion }); }, 200, 403, 403],
   ];
   for (const [name, call, ...expected] of ROLE_TABLE) {
@@ -423,6 +586,14 @@ describe('authorization table', () => {
     const names = ((await clients.oa.get(`/api/orgs/search?q=${encodeURIComponent('财政')}`)).json() as { name: string }[]).map((o) => o.name);
     expect(names).toContain('财政局第一党支部');
     expect(names).not.toContain('乙县财政局机关党委');
+  });
+
+  it('full-text search of an org admin finds its own subtree\'s notices, not a sibling\'s', async () => {
+    const own = await noticeFrom(world.A1b);
+    const sibling = await noticeFrom(world.A2);
+    const found = ((await clients.oa.get(`/api/search?q=${encodeURIComponent('学习通知')}&types=notice`)).json() as { items: { id: number }[] }).items.map((h) => h.id);
+    expect(found).toContain(own);
+    expect(found).not.toContain(sibling);
   });
 
   it('a member reads their own profile and nothing of the tree', async () => {

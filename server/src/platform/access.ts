@@ -13,7 +13,11 @@ export type Permission =
   | 'standard.read' | 'standard.write'
   | 'base.write' | 'base.override'
   | 'campaign.read' | 'campaign.write'
-  | 'assessment.read' | 'assessment.write' | 'assessment.review' | 'assessment.inspect';
+  | 'assessment.read' | 'assessment.write' | 'assessment.review' | 'assessment.inspect'
+  | 'study.read' | 'study.write' | 'display.manage' | 'slides.read' | 'slides.write'
+  | 'content.read' | 'content.write' | 'content.review'
+  | 'notice.send' | 'notice.read' | 'notice.webhook' | 'notice.inbox'
+  | 'search.read';
 
 const ADMINS: Role[] = ['work_committee_admin', 'org_admin'];
 /** Which roles may ever hold a permission; the org scope is checked on top of this. */
@@ -43,6 +47,26 @@ const POLICY: Record<Permission, readonly Role[]> = {
   'assessment.review': ADMINS,
   // Inspectors are work-committee staff, within their own committee's tree.
   'assessment.inspect': ['work_committee_admin'],
+  // Notices: admins send within their scope (targets inside the sender org's subtree) and read the statistics of
+  // notices sent from orgs in their scope; webhooks are set by the org's admins. Everyone with a linked member
+  // reads their own inbox (scoped by the member's org in the service).
+  'notice.send': ADMINS,
+  'notice.read': ADMINS,
+  'notice.webhook': ADMINS,
+  'notice.inbox': ['work_committee_admin', 'org_admin', 'member'],
+  // Study: an org's admins keep its materials, plans and sessions; materials are read by the owner's whole subtree.
+  'study.read': ADMINS,
+  'study.write': ADMINS,
+  // Wall display tokens of an org; the screensaver slides are the work committee's, downloaded by every admin.
+  'display.manage': ADMINS,
+  'slides.read': ADMINS,
+  'slides.write': ['work_committee_admin'],
+  // Columns and articles: written by the admins of the column's org or above; reviewed (published) by the same.
+  'content.read': ADMINS,
+  'content.write': ADMINS,
+  'content.review': ADMINS,
+  // Search: everyone signed in; what each finds is scoped in the service (modules/search).
+  'search.read': ['work_committee_admin', 'org_admin', 'member'],
 };
 
 export interface Access {

@@ -18,6 +18,8 @@ export interface Config {
   readonly loginLockMinutes: number;
   readonly loginRateLimitPerMinute: number;
   readonly trustProxy: boolean;
+  /** Chat-robot webhooks may use http://127.0.0.1 (local receivers in tests); otherwise https only. */
+  readonly webhookAllowHttp: boolean;
 }
 
 /** A bad setting: start-up stops with one line naming it, in Chinese and English. */
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginLockMinutes: int(env, 'ZHENDI_LOGIN_LOCK_MINUTES', 30, 1, 24 * 60),
     loginRateLimitPerMinute: int(env, 'ZHENDI_LOGIN_RATE_LIMIT', 20, 1, 10000),
     trustProxy: bool(env, 'ZHENDI_TRUST_PROXY', false),
+    webhookAllowHttp: bool(env, 'ZHENDI_WEBHOOK_ALLOW_HTTP', false),
   };
   return Object.freeze(config);
 }

@@ -2,6 +2,8 @@
 import type { Static } from 'typebox';
 import type * as S from '@contracts/schemas';
 import type * as A from '@contracts/assessment';
+import type * as St from '@contracts/study';
+import type * as D from '@contracts/display';
 
 export type Me = Static<typeof S.Me>;
 export type LoginBody = Static<typeof S.LoginBody>;
@@ -82,3 +84,34 @@ export type WallPhotoList = Static<typeof A.WallPhotoList>;
 export type BaseProfile = Static<typeof S.BaseProfile>;
 export type BaseProfileUpdateBody = Static<typeof S.BaseProfileUpdateBody>;
 export type TierOverrideBody = Static<typeof S.TierOverrideBody>;
+
+// ---- study (contracts/study.ts) and wall display / screensaver (contracts/display.ts) ----
+export type StudyMaterialSummary = Static<typeof St.StudyMaterialSummary>;
+export type StudyMaterial = Static<typeof St.StudyMaterial>;
+export type StudyMaterialPage = Static<typeof St.StudyMaterialPage>;
+export type StudyMaterialQuery = Static<typeof St.StudyMaterialQuery>;
+export type StudyMaterialCreateBody = Static<typeof St.StudyMaterialCreateBody>;
+export type StudyMaterialUpdateBody = Static<typeof St.StudyMaterialUpdateBody>;
+export type StudyPlanSummary = Static<typeof St.StudyPlanSummary>;
+export type StudyPlan = Static<typeof St.StudyPlan>;
+export type StudyPlanCreateBody = Static<typeof St.StudyPlanCreateBody>;
+export type StudyPlanUpdateBody = Static<typeof St.StudyPlanUpdateBody>;
+export type StudySessionSummary = Static<typeof St.StudySessionSummary>;
+export type StudySession = Static<typeof St.StudySession>;
+export type StudySessionCreateBody = Static<typeof St.StudySessionCreateBody>;
+export type StudySessionUpdateBody = Static<typeof St.StudySessionUpdateBody>;
+export type StudyStats = Static<typeof St.StudyStats>;
+export type StudyStatRow = Static<typeof St.StudyStatRow>;
+
+export type DisplayToken = Static<typeof D.DisplayToken>;
+export type DisplayTokenCreated = Static<typeof D.DisplayTokenCreated>;
+export type Slide = Static<typeof D.Slide>;
+export type SlideList = Static<typeof D.SlideList>;
+export type SlideCreateBody = Static<typeof D.SlideCreateBody>;
+export type SlideUpdateBody = Static<typeof D.SlideUpdateBody>;
+
+// Columns and articles of the public site (contracts/content.ts).
+export type {
+  Article, ArticleBody, ArticleFile, ArticlePage, ArticleReviewBody, ArticleStatus, ArticleSummary, ArticleUpdateBody, Column, ColumnFreshness,
+  ColumnList, ColumnOfOrg, ColumnSaveBody,
+} from '@contracts/content';

@@ -13,6 +13,7 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../platfor
 import type { Account } from '../../../../contracts/schemas.js';
 import type { Role, AccountStatus } from '../../../../contracts/enums.js';
 import { PAGE_SIZE_DEFAULT } from '../../../../contracts/limits.js';
+import { memberOrgOf, refreshAccountCounts } from '../notice/notice.accounts.js';
 
 export function createAccountService(deps: { db: Kysely<Database>; access: Access; audit: Audit; clock: Clock; config: Config }) {
   const { db, access, audit, clock, config } = deps;
@@ -91,6 +92,7 @@ export function createAccountService(deps: { db: Kysely<Database>; access: Acces
           org_id: orgId, member_id: body.role === 'member' ? body.memberId! : body.memberId ?? null, status: 'active', must_change_password: 1,
           failed_attempts: 0, locked_until: null, last_login_at: null, password_changed_at: null, created_at: now, updated_at: now, version: 1,
         }).returning('id').executeTakeFirstOrThrow();
+        await refreshAccountCounts(trx, [await memberOrgOf(trx, body.memberId)]);
         await audit.record(actor, { action: 'account.create', targetType: 'account', targetId: id, orgId, detail: { username: body.username, role: body.role } }, trx);
         return id;
       }).catch((e) => { if (isUniqueViolation(e)) throw badInput(`用户名“${body.username}”已被使用`, [{ field: 'username', message: '用户名已被使用' }]); throw e; });
@@ -108,6 +110,7 @@ export function createAccountService(deps: { db: Kysely<Database>; access: Acces
         const r = await trx.updateTable('account').set(patch).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw conflict();
         if (body.status === 'disabled') await trx.deleteFrom('session').where('account_id', '=', id).execute();
+        if (body.status !== undefined) await refreshAccountCounts(trx, [await memberOrgOf(trx, a.member_id)]);
         await audit.record(actor, { action: 'account.update', targetType: 'account', targetId: id, orgId: a.org_id, detail: { displayName: body.displayName, status: body.status, unlock: body.unlock } }, trx);
       });
       return present(await load(id));

@@ -5,12 +5,20 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_standards.js';
 import * as m0003 from './migrations/0003_base-profiles.js';
 import * as m0004 from './migrations/0004_assessments.js';
+import * as m0005 from './migrations/0005_content.js';
+import * as m0006 from './migrations/0006_notices.js';
+import * as m0007 from './migrations/0007_study-display.js';
+import * as m0008 from './migrations/0008_search.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_standards': m0002,
   '0003_base-profiles': m0003,
   '0004_assessments': m0004,
+  '0005_content': m0005,
+  '0006_notices': m0006,
+  '0007_study-display': m0007,
+  '0008_search': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,6 +14,8 @@ export interface OrgTable {
   sort_order: number;
   member_count: number; // active members directly in this org, kept current on write
   probationary_count: number;
+  member_account_count: Generated<number>; // active members with an active account (notice reach), kept on write
+  post_account_count: Generated<number>; // the same, among members holding a post
   dissolved_at: string | null;
   dissolve_reason: string | null;
   created_at: string;
@@ -191,10 +193,78 @@ export interface EvidenceTable {
 export interface WallPhotoTable {
   id: Generated<number>; org_id: number; wall_item: string; taken_on: string; evidence_id: number; created_at: string; deleted_at: string | null;
 }
-export interface CampaignRollupTable { campaign_id: number; org_id: number; tier: number; status: string; n: number }
+export interface CampaignRollupTable { campaign_id: number; org_id: number; parent_id: number | null; tier: number; status: string; n: number }
 export interface CampaignFailedTable { campaign_id: number; org_id: number; requirement_code: string; n: number }
 export interface CampaignProgressTable { campaign_id: number; org_id: number; day: string; accepted: number; submitted: number; total: number }
 
+// Columns, articles and their files (migration 0005).
+export interface SiteColumnTable {
+  id: Generated<number>; org_id: number; root_id: number; slug: string; title: string; intro: string;
+  created_at: string; updated_at: string; version: number;
+}
+/** One searchable document (article, notice, study material): its visibility facts and bigram index text. */
+export interface SearchDocTable {
+  id: Generated<number>; doc_type: string; doc_id: number; org_id: number; status: string; visible_from: string | null;
+  audience: string | null; title: string; body: string; tokens: string; doc_date: string; updated_at: string;
+}
+export interface ArticleTable {
+  id: Generated<number>; column_id: number; org_id: number; root_id: number; title: string; summary: string; body: string; author: string;
+  status: string; publish_at: string | null; submitted_at: string | null; reviewed_by_name: string | null; review_comment: string | null;
+  created_by: number | null; created_by_name: string | null; created_at: string; updated_at: string; version: number;
+}
+export interface ArticleFileTable {
+  id: Generated<number>; article_id: number; org_id: number; kind: string; name: string; storage_key: string; mime: string; size: number;
+  width: number | null; height: number | null; created_by: number | null; created_at: string;
+}
+
+export interface NoticeTable {
+  id: Generated<number>; root_id: number; sender_org_id: number; kind: string; audience: string; title: string; body: string;
+  target_summary: string; read_count: number; remind_count: number; last_reminded_at: string | null; sent_by: number | null;
+  sent_by_name: string | null; sent_at: string;
+}
+export interface NoticeTargetTable { notice_id: number; org_id: number; subtree: number }
+export interface NoticeReadTable { notice_id: number; member_id: number; org_id: number; read_at: string }
+export interface NoticeOrgStatTable { notice_id: number; org_id: number; read_count: number }
+export interface NoticeRemindTable { id: Generated<number>; notice_id: number; org_id: number; actor_id: number | null; actor_name: string | null; at: string }
+export interface NoticeWebhookTable {
+  org_id: number; kind: string; url_enc: string; url_masked: string; secret_enc: string | null; enabled: number; updated_by: number | null;
+  updated_at: string; version: number;
+}
+export interface NoticeDeliveryTable {
+  id: Generated<number>; notice_id: number; org_id: number; kind: string; status: string; attempts: number; http_status: number | null;
+  error: string | null; next_attempt_at: string | null; created_at: string; updated_at: string;
+}
+export interface JobLeaseTable { name: string; holder: string; expires_at: string }
+
+// ---- study and wall display (0007) ----
+export interface StudyMaterialTable {
+  id: Generated<number>; owner_org_id: number; kind: string; title: string; source: string | null; body: string | null; url: string | null;
+  file_name: string | null; storage_key: string | null; mime: string | null; size: number | null;
+  created_by: number | null; created_by_name: string | null; created_at: string; updated_at: string; deleted_at: string | null; version: number;
+}
+export interface StudyPlanTable {
+  id: Generated<number>; org_id: number; title: string; year: number; quarter: number | null; note: string | null; item_count: number;
+  created_by_name: string | null; created_at: string; updated_at: string; deleted_at: string | null; version: number;
+}
+export interface StudyPlanItemTable {
+  id: Generated<number>; plan_id: number; org_id: number; year: number; topic: string; planned_on: string; material_ids: string; sort_order: number; deleted_at: string | null;
+}
+export interface StudySessionTable {
+  id: Generated<number>; org_id: number; year: number; held_on: string; topic: string; place: string | null; note: string | null; plan_item_id: number | null;
+  material_ids: string; expected_count: number; present_count: number; created_by_name: string | null; created_at: string; updated_at: string;
+  deleted_at: string | null; version: number;
+}
+export interface StudyAttendanceTable {
+  id: Generated<number>; session_id: number; member_id: number; member_name: string; present: number; absence_reason: string | null;
+}
+export interface DisplayTokenTable {
+  id: Generated<number>; org_id: number; name: string; token_hash: string; created_by_name: string | null; created_at: string;
+  last_seen_at: string | null; revoked_at: string | null;
+}
+export interface ScreensaverSlideTable {
+  id: Generated<number>; root_id: number; title: string; lines: string; sort_order: number; enabled: number;
+  created_at: string; updated_at: string; deleted_at: string | null; version: number;
+}
 export interface Database {
   org: OrgTable;
   org_closure: OrgClosureTable;
@@ -221,6 +291,25 @@ export interface Database {
   campaign_rollup: CampaignRollupTable;
   campaign_failed: CampaignFailedTable;
   campaign_progress: CampaignProgressTable;
+  notice: NoticeTable;
+  notice_target: NoticeTargetTable;
+  notice_read: NoticeReadTable;
+  notice_org_stat: NoticeOrgStatTable;
+  notice_remind: NoticeRemindTable;
+  notice_webhook: NoticeWebhookTable;
+  notice_delivery: NoticeDeliveryTable;
+  job_lease: JobLeaseTable;
+  site_column: SiteColumnTable;
+  article: ArticleTable;
+  article_file: ArticleFileTable;
+  study_material: StudyMaterialTable;
+  study_plan: StudyPlanTable;
+  study_plan_item: StudyPlanItemTable;
+  study_session: StudySessionTable;
+  study_attendance: StudyAttendanceTable;
+  display_token: DisplayTokenTable;
+  screensaver_slide: ScreensaverSlideTable;
+  search_doc: SearchDocTable;
 }
 export type OrgRow = Selectable<OrgTable>;
 export type MemberRow = Selectable<MemberTable>;
@@ -237,3 +326,6 @@ export type AssessmentRow = Selectable<AssessmentTable>;
 export type AssessmentItemRow = Selectable<AssessmentItemTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type InspectionRow = Selectable<InspectionTable>;
+export type SiteColumnRow = Selectable<SiteColumnTable>;
+export type ArticleRow = Selectable<ArticleTable>;
+export type ArticleFileRow = Selectable<ArticleFileTable>;

@@ -1,10 +1,10 @@
-import { Button, Menu, Space, Tag } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Input, Menu, Space, Tag } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '@contracts/enums';
 import { logout } from '../../api/session';
 import type { Me } from '../../api/types';
-import { navItems, selectedNavKey, useNavGo } from './nav';
+import { flatNavItems, menuItems, selectedNavKey, useNavGo } from './nav';
 
 interface Props {
   me: Me;
@@ -19,6 +19,11 @@ export function AdminHeader({ me, desktop, orgId, onOpenNav }: Props) {
   const location = useLocation();
   const go = useNavGo(orgId);
 
+  const search = (text: string) => {
+    const q = text.trim();
+    const org = orgId ? `&org=${orgId}` : '';
+    navigate(q ? `/search?q=${encodeURIComponent(q)}${org}` : `/search${org ? `?${org.slice(1)}` : ''}`);
+  };
   const changePassword = () =>
     navigate(`/change-password?next=${encodeURIComponent(location.pathname + location.search)}`);
 
@@ -31,27 +36,29 @@ export function AdminHeader({ me, desktop, orgId, onOpenNav }: Props) {
       {desktop ? (
         <Menu
           mode="horizontal"
-          items={navItems(me)}
+          items={menuItems(me)}
           selectedKeys={[selectedNavKey(location.pathname)]}
           onClick={({ key }) => go(key)}
+          triggerSubMenuAction="click"
           style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
         />
       ) : (
-        <span className="zd-header-title">{navItems(me).find((i) => i.key === selectedNavKey(location.pathname))?.label}</span>
+        <span className="zd-header-title">{flatNavItems(me).find((i) => i.key === selectedNavKey(location.pathname))?.label}</span>
       )}
       <Space size={desktop ? 12 : 0} className="zd-user">
+        {desktop ? (
+          <Input.Search placeholder="搜索文章、通知、资料" onSearch={search} maxLength={100} allowClear style={{ width: 170 }} aria-label="站内搜索" data-testid="header-search" />
+        ) : (
+          <Button type="text" icon={<SearchOutlined />} onClick={() => search('')} aria-label="站内搜索" title="站内搜索" />
+        )}
         {desktop && (
-          <span className="zd-user-info">
+          // Who is signed in, as a compact chip with the org in its tooltip: the menu needs the width.
+          <span className="zd-user-info" title={me.orgName ? `${me.displayName} · ${ROLE_LABELS[me.role]} · ${me.orgName}` : me.displayName}>
             <UserOutlined /> {me.displayName} <Tag color="red">{ROLE_LABELS[me.role]}</Tag>
-            {me.orgName && <span className="zd-user-org">{me.orgName}</span>}
           </span>
         )}
-        <Button type="text" icon={<KeyOutlined />} onClick={changePassword} aria-label="修改密码" title="修改密码">
-          {desktop ? '修改密码' : null}
-        </Button>
-        <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout" aria-label="退出登录" title="退出登录">
-          {desktop ? '退出' : null}
-        </Button>
+        <Button type="text" icon={<KeyOutlined />} onClick={changePassword} aria-label="修改密码" title="修改密码" />
+        <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout" aria-label="退出登录" title="退出登录" />
       </Space>
     </div>
   );

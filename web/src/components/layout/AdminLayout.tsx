@@ -13,7 +13,7 @@ import { OrgTree } from '../org/OrgTree';
 import { PageLoading } from '../PageLoading';
 import { AdminHeader } from './AdminHeader';
 import { CurrentOrgContext, orgLink, type CurrentOrg } from './currentOrg';
-import { navItems, selectedNavKey, useNavGo } from './nav';
+import { menuItems, selectedNavKey, useNavGo } from './nav';
 
 // Only a fresh installation needs it; it pulls in the form code.
 const NoOrgs = lazy(() => import('./NoOrgs'));
@@ -120,7 +120,7 @@ function AdminShell({ me }: { me: Me }) {
           <Drawer placement="left" open onClose={() => setTreeOpen(false)} title={`${me.displayName} · ${ROLE_LABELS[me.role]}`} size={320} styles={{ body: { padding: 0 } }}>
             <Menu
               mode="inline"
-              items={navItems(me)}
+              items={menuItems(me)}
               selectedKeys={[selectedNavKey(location.pathname)]}
               onClick={({ key }) => {
                 setTreeOpen(false);

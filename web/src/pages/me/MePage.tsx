@@ -46,6 +46,7 @@ export default function MePage() {
           </section>
         )}
         <section className="zd-me-actions">
+          <button type="button" className="zp-btn zp-btn-primary" onClick={() => navigate('/inbox')} data-testid="me-inbox">我的通知</button>
           {me.data && isAdmin(me.data) && (
             <button type="button" className="zp-btn" onClick={() => navigate('/')}>进入管理后台</button>
           )}

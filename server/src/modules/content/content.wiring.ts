@@ -1,0 +1,23 @@
+// The content services share one repo and one freshness reader: wired here, spread into services.ts.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/types.js';
+import type { Access } from '../../platform/access.js';
+import type { Audit } from '../../platform/audit.js';
+import type { Storage } from '../../platform/storage.js';
+import type { Clock } from '../../platform/clock.js';
+import { createContentRepo } from './content.repo.js';
+import { createFreshness } from './content.freshness.js';
+import { createContentService } from './content.service.js';
+import { createSiteService } from '../../public/site.service.js';
+
+export function createContentServices(deps: { db: Kysely<Database>; storage: Storage; access: Access; audit: Audit; clock: Clock }) {
+  const { db, storage, access, audit, clock } = deps;
+  const repo = createContentRepo(db);
+  const freshness = createFreshness({ db, repo, clock });
+  return {
+    /** `columnFreshness(orgId)` for the assessment's automatic check (columnFresh). */
+    contentFreshness: freshness,
+    content: createContentService({ db, repo, freshness, storage, access, audit, clock }),
+    site: createSiteService({ db, repo, storage, clock }),
+  };
+}
