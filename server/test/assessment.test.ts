@@ -1,16 +1,12 @@
 // The assessment loop end to end over HTTP: a campaign over a subtree, self-assessment with automatic checks and
 // evidence, submit, return with a rectification deadline, fix, resubmit, accept, inspection overturning an item,
 // the dashboard's numbers moving with every step, optimistic locks. Fresh database for this file.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
+import { syncJinhua } from './standards.js';
 import { expectError, expectOk } from './helpers.js';
 import { multipartBody } from './multipart.js';
-import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
-import { STANDARDS_DIR } from '../src/modules/standard/standard.pack.js';
 
 let ctx: TestContext;
 let wc: HttpClient; // work-committee admin of A (inspector)
@@ -46,11 +42,7 @@ beforeAll(async () => {
   await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
   await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
   await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-packs-'));
-  fs.copyFileSync(path.join(STANDARDS_DIR, 'jinhua-2015.json'), path.join(dir, 'jinhua-2015.json'));
-  await syncShippedPacks(db(), ctx.clock, { dir });
-  fs.rmSync(dir, { recursive: true, force: true });
-  standardId = (await db().selectFrom('standard_version').select('id').executeTakeFirstOrThrow()).id;
+  standardId = await syncJinhua(ctx);
   [wc, oa, b1, b2] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('b1'), await ctx.as('b2')];
   // The secretary's base: a shared room (tier 2) with seats for everyone and a named channel admin.
   expectOk(await b1.put(`/api/orgs/${A1b.id}/base-profile`, {

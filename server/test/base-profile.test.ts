@@ -1,13 +1,9 @@
 // Base profiles: facts, the tier derived by the current standard's rule (Jinhua), the ancestor's override with a
 // reason, history, audit, optimistic lock and scope. Fresh database for this file.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
+import { syncJinhua } from './standards.js';
 import { expectError, expectOk } from './helpers.js';
-import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
-import { STANDARDS_DIR } from '../src/modules/standard/standard.pack.js';
 
 let ctx: TestContext;
 let wc: HttpClient;
@@ -36,10 +32,7 @@ beforeAll(async () => {
   await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
   await b.account({ username: 'mem', role: 'member', orgId: A1b.id, memberId: m.id });
   // Only the Jinhua pack: the current standard is the newest published version.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-packs-'));
-  fs.copyFileSync(path.join(STANDARDS_DIR, 'jinhua-2015.json'), path.join(dir, 'jinhua-2015.json'));
-  await syncShippedPacks(db(), ctx.clock, { dir });
-  fs.rmSync(dir, { recursive: true, force: true });
+  await syncJinhua(ctx);
   [wc, oa, mem] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('mem')];
 });
 afterAll(async () => ctx?.close());

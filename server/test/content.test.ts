@@ -1,16 +1,12 @@
 // Columns and articles over HTTP: the review workflow, who may do what (an admin of one branch cannot publish in
 // another's column), optimistic locking, scheduled publishing computed at read time, uploads of images and
 // attachments, freshness against the standard's threshold and the stale list with the duty holder.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
+import { syncJinhua } from './standards.js';
 import { countRows, expectError, expectOk } from './helpers.js';
 import { multipartBody } from './multipart.js';
-import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
-import { STANDARDS_DIR } from '../src/modules/standard/standard.pack.js';
 
 let ctx: TestContext;
 let wc: HttpClient; // work-committee admin of A
@@ -59,10 +55,7 @@ beforeAll(async () => {
   await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
   await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
   await b.account({ username: 'mem', role: 'member', orgId: A1b.id, memberId: m.id });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-packs-'));
-  fs.copyFileSync(path.join(STANDARDS_DIR, 'jinhua-2015.json'), path.join(dir, 'jinhua-2015.json'));
-  await syncShippedPacks(db(), ctx.clock, { dir });
-  fs.rmSync(dir, { recursive: true, force: true });
+  await syncJinhua(ctx);
   [wc, oa, b1, b2, mem] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('b1'), await ctx.as('b2'), await ctx.as('mem')];
 });
 afterAll(async () => ctx?.close());

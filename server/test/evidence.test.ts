@@ -3,15 +3,13 @@
 // bad links, deleting what one may not; and the dated wall photos feeding the automatic check of a tier 1 base.
 // Fresh database for this file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
+import { syncJinhua } from './standards.js';
 import { countRows, expectError, expectOk } from './helpers.js';
 import { multipartBody } from './multipart.js';
-import { syncShippedPacks } from '../src/modules/standard/standard.service.js';
-import { STANDARDS_DIR } from '../src/modules/standard/standard.pack.js';
 import { todayCn, addDays } from '../src/platform/clock.js';
 import { EVIDENCE_DOCUMENT_MAX_BYTES, EVIDENCE_PER_ITEM_MAX, EVIDENCE_PHOTO_MAX_BYTES } from '../../contracts/assessment.js';
 
@@ -71,11 +69,7 @@ beforeAll(async () => {
   await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
   await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
   await b.account({ username: 't1', role: 'org_admin', orgId: T1.id });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-packs-'));
-  fs.copyFileSync(path.join(STANDARDS_DIR, 'jinhua-2015.json'), path.join(dir, 'jinhua-2015.json'));
-  await syncShippedPacks(db(), ctx.clock, { dir });
-  fs.rmSync(dir, { recursive: true, force: true });
-  const standardId = (await db().selectFrom('standard_version').select('id').executeTakeFirstOrThrow()).id;
+  const standardId = await syncJinhua(ctx);
   [wc, oa, b1, b2, t1] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('b1'), await ctx.as('b2'), await ctx.as('t1')];
   expectOk(await b1.put(`/api/orgs/${A1b.id}/base-profile`, { facts: { 'activityRoom.kind': 'shared', 'activityRoom.seats': 10 }, version: 0 }));
   expectOk(await t1.put(`/api/orgs/${T1.id}/base-profile`, { facts: { 'activityRoom.kind': 'dedicated', 'activityRoom.seats': 20 }, version: 0 }));

@@ -1,35 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
-import { badInput } from '../../platform/errors.js';
 import { IdParams, Ok } from '../../../../contracts/schemas.js';
 import {
   Assessment, EvidenceLinkBody, InspectionBody, InspectionCreated, ItemAnswerBody, ItemParams, MyAssessments, ReviewBody, SubmitBody,
   WallPhoto, WallPhotoList,
 } from '../../../../contracts/assessment.js';
 import type { AssessmentService } from './assessment.service.js';
-import type { EvidenceService, Upload } from '../evidence/evidence.service.js';
-import { readUpload } from '../evidence/evidence.file.js';
+import type { EvidenceService } from '../evidence/evidence.service.js';
+import { readMultipart } from '../../platform/http/multipart.js';
 import { attachment } from '../../platform/http/xlsx-reply.js';
-
-/** One file and a few text fields, in any order; the file is read into memory up to the evidence limit. */
-async function readMultipart(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw badInput('请以 multipart/form-data 上传文件');
-  const fields: Record<string, string> = {};
-  let bytes: Buffer | null = null;
-  let filename: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (bytes) { part.file.resume(); continue; }
-      bytes = await readUpload(part);
-      filename = part.filename;
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value.slice(0, 200);
-    }
-  }
-  if (!bytes) throw badInput('请选择要上传的文件');
-  return { bytes, filename, fields };
-}
 
 export function registerAssessmentRoutes(app: App, deps: { assessments: AssessmentService; evidence: EvidenceService }) {
   const { assessments, evidence } = deps;

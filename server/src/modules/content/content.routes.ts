@@ -1,31 +1,13 @@
 // Columns and articles for admins. The public pages are in server/src/public/site.routes.ts.
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
-import { badInput } from '../../platform/errors.js';
 import { IdParams } from '../../../../contracts/schemas.js';
 import {
   Article, ArticleBody, ArticleFile, ArticleListQuery, ArticlePage, ArticleReviewBody, ArticleUpdateBody, ArticleVersionBody, ColumnList,
   ColumnListQuery, ColumnOfOrg, ColumnSaveBody,
 } from '../../../../contracts/content.js';
 import type { ContentService } from './content.service.js';
-import type { Upload } from '../evidence/evidence.service.js';
-import { readUpload } from '../evidence/evidence.file.js';
-
-/** One file (multipart field "file"), read into memory up to the upload limit. */
-async function readFile(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw badInput('请以 multipart/form-data 上传文件');
-  let bytes: Buffer | null = null;
-  let filename: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    if (bytes) { part.file.resume(); continue; }
-    bytes = await readUpload(part);
-    filename = part.filename;
-  }
-  if (!bytes) throw badInput('请选择要上传的文件');
-  return { bytes, filename, fields: {} };
-}
+import { readMultipart } from '../../platform/http/multipart.js';
 
 export function registerContentRoutes(app: App, deps: { content: ContentService }) {
   const { content } = deps;
@@ -53,7 +35,7 @@ export function registerContentRoutes(app: App, deps: { content: ContentService 
   app.post('/api/articles/:id/files', { schema: { tags, summary: '上传文章图片或附件（multipart 字段 file）', params: IdParams, consumes: ['multipart/form-data'], response: { 200: ArticleFile } } },
     async (req) => {
       await content.precheckFile(actorOf(req), req.params.id);
-      return content.addFile(actorOf(req), req.params.id, await readFile(req));
+      return content.addFile(actorOf(req), req.params.id, await readMultipart(req));
     });
   app.get('/api/article-files/:id', { schema: { tags, summary: '文章图片或附件（管理端预览）', params: IdParams } },
     async (req, reply) => {

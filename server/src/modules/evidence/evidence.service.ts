@@ -17,7 +17,8 @@ import { currentStandard } from '../standard/standard.repo.js';
 import { presentEvidence } from '../assessment/assessment.presenter.js';
 import { displayName, processUpload, type ProcessedFile } from './evidence.file.js';
 
-export interface Upload { bytes: Buffer; filename: string | undefined; fields: Record<string, string> }
+import type { Upload } from '../../platform/http/multipart.js';
+export type { Upload };
 
 const BOARD_NAMES: Record<string, string> = { noticeBoard: '宣传窗', disclosureBoard: '党务公开栏' };
 

@@ -17,7 +17,8 @@ import { trimOrNull } from './study.rules.js';
 import { searchIndex } from '../search/search.index.js';
 
 type Row = Selectable<StudyMaterialTable>;
-export interface MaterialUpload { bytes: Buffer; filename: string | undefined; fields: Record<string, string> }
+export type { Upload as MaterialUpload } from '../../platform/http/multipart.js';
+import type { Upload as MaterialUpload } from '../../platform/http/multipart.js';
 
 const SUMMARY_COLUMNS = ['m.id', 'm.owner_org_id', 'm.kind', 'm.title', 'm.source', 'm.url', 'm.file_name', 'm.size', 'm.storage_key',
   'm.created_by_name', 'm.updated_at', 'm.version', 'o.name as owner_name'] as const;

@@ -9,32 +9,17 @@ import {
   StudyMaterial, StudyMaterialCreateBody, StudyMaterialPage, StudyMaterialQuery, StudyMaterialUpdateBody, StudyPlan, StudyPlanCreateBody,
   StudyPlanList, StudyPlanUpdateBody, StudySession, StudySessionCreateBody, StudySessionList, StudySessionUpdateBody, StudyStats, StudyYearQuery,
 } from '../../../../contracts/study.js';
-import { readUpload } from '../evidence/evidence.file.js';
-import type { MaterialUpload, StudyMaterials } from './study.materials.js';
+import { readMultipart } from '../../platform/http/multipart.js';
+import type { StudyMaterials } from './study.materials.js';
 import type { StudyService } from './study.service.js';
 import { type StudyStatsService, writeStudyStatsXlsx } from './study.stats.js';
 
 /** Text fields first, then the file: the owner org is checked before the body is read into memory. */
-async function readMaterialUpload(req: FastifyRequest, precheck: (ownerOrgId: number) => Promise<void>): Promise<MaterialUpload> {
-  if (!req.isMultipart()) throw badInput('请以 multipart/form-data 上传文件');
-  const fields: Record<string, string> = {};
-  let bytes: Buffer | null = null;
-  let filename: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (bytes) { part.file.resume(); continue; }
-      const owner = Number(fields.ownerOrgId);
-      if (!Number.isInteger(owner) || owner < 1 || owner > 2147483647) { part.file.resume(); throw badInput('请先提供资料所属组织（ownerOrgId 字段应在文件之前）', [{ field: 'ownerOrgId', message: '无效' }]); }
-      await precheck(owner);
-      bytes = await readUpload(part);
-      filename = part.filename;
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value.slice(0, 200);
-    }
-  }
-  if (!bytes) throw badInput('请选择要上传的文件');
-  return { bytes, filename, fields };
-}
+const readMaterialUpload = (req: FastifyRequest, precheck: (ownerOrgId: number) => Promise<void>) => readMultipart(req, async (fields) => {
+  const owner = Number(fields.ownerOrgId);
+  if (!Number.isInteger(owner) || owner < 1 || owner > 2147483647) throw badInput('请先提供资料所属组织（ownerOrgId 字段应在文件之前）', [{ field: 'ownerOrgId', message: '无效' }]);
+  await precheck(owner);
+});
 
 export function registerStudyRoutes(app: App, deps: { materials: StudyMaterials; study: StudyService; stats: StudyStatsService; audit: Audit }) {
   const { materials, study, stats, audit } = deps;
