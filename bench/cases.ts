@@ -2,6 +2,9 @@
 import type { OrgRepo } from '../server/src/modules/org/org.repo.js';
 import type { MemberRepo } from '../server/src/modules/member/member.repo.js';
 import type { Targets } from './dataset.js';
+import type { CoverageInfo } from './coverage.js';
+import type { ContentInfo } from './content.js';
+import type { PairResult, SendResult } from './site-http.js';
 import { fmtMs, type Stat } from './measure.js';
 
 export type BudgetKind = 'dashboard' | 'list';
@@ -26,17 +29,28 @@ export interface DbResult {
   concurrent: ConcurrentResult[];
   /** 1-minute load average of the machine when the measurements started and ended (2 cores: above 2 is contention). */
   loadAvg: [number, number];
+  /** The 1-minute load average sampled every 5 s while the server process measured (`uptime`'s first number). */
+  loadDuring?: { min: number; max: number; mean: number; samples: number };
   memory: { rssMb: number; maxRssMb: number; heapUsedMb: number; checkpoints: { start: number; afterRepo: number } };
+  /** The coverage-dashboard campaign measured in (f), when there was one. */
+  coverage?: CoverageInfo;
+  /** The content data of (g) and (h), their throughput pairs and the send to the whole tree. */
+  content?: ContentInfo;
+  pairs?: PairResult[];
+  send?: SendResult | null;
 }
 
 /** One result as a console line. */
 export const caseLine = (r: CaseResult) =>
-  `  ${r.label.padEnd(84)} p50 ${fmtMs(r.stat.p50).padStart(6)}  p95 ${fmtMs(r.stat.p95).padStart(6)}  max ${fmtMs(r.stat.max).padStart(6)} ms  (n=${r.stat.n}; ${r.detail})`;
+  `  ${r.label.padEnd(84)} p50 ${fmtMs(r.stat.p50).padStart(6)}  p95 ${fmtMs(r.stat.p95).padStart(6)}${r.stat.p99 === undefined ? '' : `  p99 ${fmtMs(r.stat.p99).padStart(6)}`}  max ${fmtMs(r.stat.max).padStart(6)} ms  (n=${r.stat.n}; ${r.detail})`;
 
 export const GROUPS = {
   subtree: '(a) Subtree member count',
   list: '(b) Member list page (pageSize 20)',
   http: '(c) Whole HTTP path, sequential requests (client in another process)',
+  coverage: '(f) Coverage dashboard: one campaign over the whole tree, 40 items per assessment (HTTP, sequential)',
+  site: '(g) Public site and member inbox against a bare Fastify route doing the same read (throughput)',
+  notice: '(h) A notice to the whole tree (1,000,000 members): send, then inbox and statistics',
 } as const;
 
 export interface RepoCtx { orgRepo: OrgRepo; memberRepo: MemberRepo; t: Targets }
@@ -84,7 +98,7 @@ export function repoCases({ orgRepo, memberRepo, t }: RepoCtx): RepoCase[] {
   return cases;
 }
 
-export interface HttpCase { id: string; label: string; budget: BudgetKind | null; path: string; as: 'wc' | 'sys'; requests?: number }
+export interface HttpCase { id: string; label: string; budget: BudgetKind | null; path: string; as: 'wc' | 'sys'; requests?: number; group?: 'http' | 'coverage' }
 
 /** HTTP requests; `wc` is a work-committee admin bound to the root org, `sys` the system-wide admin (no org). */
 export function httpCases(t: Targets): HttpCase[] {
@@ -101,5 +115,22 @@ export function httpCases(t: Targets): HttpCase[] {
       id: 'http.members.sys', label: 'GET /api/members?status=active&pageSize=20 as the system admin (account without org)', budget: 'list',
       path: '/api/members?status=active&pageSize=20', as: 'sys', requests: 40,
     },
+    ...coverageCases(t),
+  ];
+}
+
+/** (f): the coverage dashboard of the bench campaign at three levels, and the drill-down lists behind its numbers. */
+export function coverageCases(t: Targets): HttpCase[] {
+  const c = t.coverage;
+  if (!c) return [];
+  const base = `/api/campaigns/${c.campaignId}`;
+  const group = 'coverage' as const;
+  return [
+    { id: 'cov.dash.root', group, budget: 'dashboard', as: 'wc', label: `GET ${'/api/campaigns/:id'}/dashboard, root (${n(c.rootAssessments)} assessments, ${n(c.rootChildren)} children)`, path: `${base}/dashboard` },
+    { id: 'cov.dash.organ', group, budget: 'dashboard', as: 'wc', label: `GET …/dashboard?orgId=<organ committee> (${n(c.organ.assessments)} assessments)`, path: `${base}/dashboard?orgId=${c.organ.id}` },
+    { id: 'cov.dash.small', group, budget: 'dashboard', as: 'wc', label: `GET …/dashboard?orgId=<general branch> (${n(c.small.assessments)} assessments)`, path: `${base}/dashboard?orgId=${c.small.id}` },
+    { id: 'cov.list.returned', group, budget: 'dashboard', as: 'wc', label: 'GET …/assessments?status=returned, root (drill-down list, page 1 of 20)', path: `${base}/assessments?status=returned` },
+    { id: 'cov.list.returned.organ', group, budget: 'dashboard', as: 'wc', label: 'GET …/assessments?status=returned&orgId=<organ committee>', path: `${base}/assessments?status=returned&orgId=${c.organ.id}` },
+    { id: 'cov.list.failed', group, budget: 'dashboard', as: 'wc', label: 'GET …/assessments?failed=BR-01, root (drill-down from “most failed”)', path: `${base}/assessments?failed=BR-01`, requests: 40 },
   ];
 }

@@ -14,6 +14,8 @@ import { iso, systemClock, todayCn } from '../server/src/platform/clock.js';
 import { bulkLoad } from '../server/src/demo/bulk.js';
 import { DEMO_SEED, LARGE_SIZE, generateCommittees, generateMembers, generateOrgs, orgOptionsFor } from '../server/src/demo/generate.js';
 import { fmtDuration } from './measure.js';
+import { coverageTargets, type CoverageTargets } from './coverage.js';
+import { contentTargets, type ContentTargets } from './content.js';
 
 export interface LoadInfo {
   orgs: number;
@@ -127,6 +129,10 @@ export interface Targets {
   rootId: number;
   organ: { id: number; name: string; orgs: number; members: number };
   branch: { id: number; name: string; orgs: number; members: number };
+  /** The coverage campaign of (f) and its scopes, when the database has it. */
+  coverage?: (CoverageTargets & { rootAssessments: number; rootChildren: number }) | null;
+  /** The articles and member accounts of (g) and (h), when the database has the content data. */
+  content?: ContentTargets | null;
 }
 
 /** The orgs the measurements use: the root, the organ committee whose subtree is nearest 25 orgs, and its first branch with members. */
@@ -147,9 +153,14 @@ export async function pickTargets(db: Kysely<Database>): Promise<Targets> {
       .where('c.ancestor_id', '=', id).executeTakeFirstOrThrow();
     return { orgs: Number(r.orgs), members: Number(r.members) };
   };
+  const cov = await coverageTargets(db, organ.id, branch.id);
+  const rootChildren = Number((await db.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', root.id).executeTakeFirstOrThrow()).n);
+  const rootAssessments = cov ? Number((await db.selectFrom('assessment').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', cov.campaignId).executeTakeFirstOrThrow()).n) : 0;
   return {
     rootId: root.id,
     organ: { id: organ.id, name: organ.name, ...(await subtree(organ.id)) },
     branch: { id: branch.id, name: branch.name, ...(await subtree(branch.id)) },
+    coverage: cov ? { ...cov, rootAssessments, rootChildren } : null,
+    content: await contentTargets(db),
   };
 }

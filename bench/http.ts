@@ -18,7 +18,8 @@ export const BENCH_ACCOUNTS = { wc: 'bench_wc', sys: 'bench_sys' } as const;
 export interface RunningApp { base: string; close(): Promise<void> }
 
 export async function startApp(db: Db, opts: { dataDir: string; key: Buffer; databaseUrl: string | null }): Promise<RunningApp> {
-  const env: Record<string, string | undefined> = { ...process.env, ZHENDI_DATA_DIR: opts.dataDir, ZHENDI_LOG_LEVEL: 'silent' };
+  // (g) and (h) log in as some twenty member accounts within a minute: above the default login rate limit.
+  const env: Record<string, string | undefined> = { ...process.env, ZHENDI_DATA_DIR: opts.dataDir, ZHENDI_LOG_LEVEL: 'silent', ZHENDI_LOGIN_RATE_LIMIT: '1000' };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
   const config = loadConfig(env);
@@ -68,22 +69,27 @@ export async function getJson(base: string, path: string, cookie: string): Promi
 }
 
 /** The HTTP client side, run in the parent process against the server in the worker. */
-export async function runHttp(base: string, t: Targets, opts: { httpRequests: number; concurrency: number; concurrentSeconds: number }, log: (s: string) => void)
+export async function runHttp(base: string, t: Targets, opts: { httpRequests: number; concurrency: number; concurrentSeconds: number; only?: string[] }, log: (s: string) => void)
   : Promise<{ cases: CaseResult[]; concurrent: ConcurrentResult[] }> {
   log(GROUPS.http);
   const cookies = { wc: await login(base, BENCH_ACCOUNTS.wc), sys: await login(base, BENCH_ACCOUNTS.sys) };
   log(`  app listening on ${base}; logged in as ${BENCH_ACCOUNTS.wc} (work-committee admin of the root) and ${BENCH_ACCOUNTS.sys} (no org)`);
   const cases: CaseResult[] = [];
-  for (const c of httpCases(t)) {
+  let group = 'http';
+  const wanted = (c: { group?: string }) => !opts.only || opts.only.includes(c.group ?? 'http');
+  for (const c of httpCases(t).filter(wanted)) {
+    if ((c.group ?? 'http') !== group) { group = c.group ?? 'http'; log(GROUPS[c.group ?? 'http']); }
     const requests = c.requests ?? opts.httpRequests;
     const { stat, last } = await timeIt(() => getJson(base, c.path, cookies[c.as]), { warmup: Math.min(10, Math.ceil(requests / 10)), iterations: requests, maxMs: 30_000 });
-    const body = last as { items?: unknown[]; total?: number; memberCount?: number; orgCount?: number };
-    const detail = body.items ? `${body.items.length} items of ${body.total?.toLocaleString('en')}` : `${body.orgCount?.toLocaleString('en')} orgs, ${body.memberCount?.toLocaleString('en')} members`;
-    cases.push({ id: c.id, group: 'http', label: c.label, budget: c.budget, stat, detail });
+    const body = last as { items?: unknown[]; total?: number; memberCount?: number; orgCount?: number; totals?: { total: number; accepted: number }; byChild?: unknown[]; burnUp?: unknown[]; mostFailed?: unknown[] };
+    const detail = body.totals
+      ? `${body.totals.total.toLocaleString('en')} assessments (${body.totals.accepted.toLocaleString('en')} accepted), ${body.byChild?.length.toLocaleString('en')} children, ${body.burnUp?.length} burn-up days, ${body.mostFailed?.length} most failed`
+      : body.items ? `${body.items.length} items of ${body.total?.toLocaleString('en')}` : `${body.orgCount?.toLocaleString('en')} orgs, ${body.memberCount?.toLocaleString('en')} members`;
+    cases.push({ id: c.id, group: c.group ?? 'http', label: c.label, budget: c.budget, stat, detail });
     log(caseLine(cases[cases.length - 1]!));
   }
   const concurrent: ConcurrentResult[] = [];
-  for (const c of httpCases(t).filter((x) => x.id === 'http.members' || x.id === 'http.stats')) {
+  for (const c of httpCases(t).filter((x) => wanted(x) && (x.id === 'http.members' || x.id === 'http.stats' || x.id === 'cov.dash.root'))) {
     const r = await loadFor(async () => { await getJson(base, c.path, cookies[c.as]); }, opts.concurrency, opts.concurrentSeconds * 1000);
     concurrent.push({ id: c.id, label: c.label, concurrency: opts.concurrency, seconds: opts.concurrentSeconds, ...r });
     log(`  ${opts.concurrency} concurrent loops for ${opts.concurrentSeconds} s: ${c.label}: ${Math.round(r.perSecond)} req/s, p50 ${fmtMs(r.stat.p50)} ms, p95 ${fmtMs(r.stat.p95)} ms${r.errors ? `, ${r.errors} errors` : ''}`);

@@ -5,6 +5,8 @@ export interface Stat {
   n: number;
   p50: number;
   p95: number;
+  /** Missing in results saved before it was added. */
+  p99?: number;
   max: number;
 }
 
@@ -25,7 +27,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarize(samples: readonly number[]): Stat {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN };
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
 /** Runs `fn` warm-up times untimed, then times it; returns the stat and the last result. */

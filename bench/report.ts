@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUDGETS, GROUPS, type CaseResult, type DbResult } from './cases.js';
+import type { PairResult } from './site-http.js';
 import { fmtDuration, fmtMs } from './measure.js';
+import { REQUIREMENTS as REQ } from './coverage.js';
 
 type Dialect = DbResult['dialect'];
 const DIALECTS: Dialect[] = ['sqlite', 'postgresql'];
@@ -42,27 +44,36 @@ export function machine(): Record<string, string> {
 const verdict = (ok: boolean) => (ok ? 'pass' : '**FAIL**');
 const budgetMs = (c: CaseResult) => (c.budget ? BUDGETS[c.budget].ms : null);
 const cell = (c: CaseResult | undefined) => (c ? `${fmtMs(c.stat.p50)} / ${fmtMs(c.stat.p95)} / ${fmtMs(c.stat.max)}` : 'not run');
+const cell99 = (c: CaseResult | undefined) => (c ? `${fmtMs(c.stat.p50)} / ${fmtMs(c.stat.p95)} / ${c.stat.p99 === undefined ? '–' : fmtMs(c.stat.p99)} / ${fmtMs(c.stat.max)}` : 'not run');
 
-/** One table per group: each measurement with both databases side by side. */
-export function resultTables(results: Partial<Record<Dialect, DbResult>>): string {
+/** Groups reported in their own section rather than in "Latest results". */
+const SECTIONED: readonly (keyof typeof GROUPS)[] = ['coverage', 'site', 'notice'];
+const loadText = (r: DbResult) => `${r.loadAvg.map((x) => x.toFixed(1)).join(' / ')}${r.loadDuring ? ` (during: ${r.loadDuring.min.toFixed(1)}–${r.loadDuring.max.toFixed(1)}, mean ${r.loadDuring.mean.toFixed(1)})` : ''}`;
+
+/** One table per group: each measurement with both databases side by side (the coverage group has its own section). */
+export function resultTables(results: Partial<Record<Dialect, DbResult>>, only?: readonly (keyof typeof GROUPS)[]): string {
   const present = DIALECTS.filter((d) => results[d]);
   const byId = (d: Dialect, id: string) => results[d]?.cases.find((c) => c.id === id);
   const ids = [...new Set(present.flatMap((d) => results[d]!.cases.map((c) => c.id)))];
   const out: string[] = [];
   for (const [group, title] of Object.entries(GROUPS)) {
+    if (only ? !only.includes(group as keyof typeof GROUPS) : SECTIONED.includes(group as keyof typeof GROUPS)) continue;
     const rows = ids.filter((id) => present.some((d) => byId(d, id)?.group === group));
     if (!rows.length) continue;
-    out.push(`### ${title}`, '', `| Measurement | Budget (p95) | ${DIALECTS.map((d) => `${NAME[d]} p50 / p95 / max (ms)`).join(' | ')} | Verdict | Result |`,
+    const wide = group === 'coverage' || group === 'notice';
+    const cellOf = wide ? cell99 : cell;
+    out.push(`### ${title}`, '', `| Measurement | Budget (p95) | ${DIALECTS.map((d) => `${NAME[d]} p50 / p95 / ${wide ? 'p99 / ' : ''}max (ms)`).join(' | ')} | Verdict | Result |`,
       `|---|---|${DIALECTS.map(() => '---:').join('|')}|---|---|`);
     for (const id of rows) {
       const any = present.map((d) => byId(d, id)).find(Boolean)!;
       const limit = budgetMs(any);
       const verdicts = DIALECTS.filter((d) => byId(d, id) && limit !== null).map((d) => `${NAME[d]} ${verdict(byId(d, id)!.stat.p95 < limit!)}`);
       const details = [...new Set(DIALECTS.map((d) => byId(d, id)?.detail).filter(Boolean))].join('; ');
-      out.push(`| ${any.label} | ${limit === null ? '–' : `< ${limit} ms`} | ${DIALECTS.map((d) => cell(byId(d, id))).join(' | ')} | ${verdicts.join(', ') || '–'} | ${details} |`);
+      out.push(`| ${any.label} | ${limit === null ? '–' : `< ${limit} ms`} | ${DIALECTS.map((d) => cellOf(byId(d, id))).join(' | ')} | ${verdicts.join(', ') || '–'} | ${details} |`);
     }
     out.push('');
   }
+  if (only) return out.join('\n');
   const conc = present.flatMap((d) => results[d]!.concurrent.map((c) => ({ d, c })));
   if (conc.length) {
     out.push('### (d) Concurrent requests (fetch loops in the client process)', '',
@@ -89,6 +100,12 @@ function budgetSummary(results: Partial<Record<Dialect, DbResult>>): string[] {
     const passing = r.cases.filter((c) => c.budget && c.stat.p95 < budgetMs(c)!);
     lines.push(`- **${NAME[d]}**: ${passing.length} of ${passing.length + failing.length} timed budget lines pass; RSS ${r.memory.rssMb.toFixed(0)} MB ${verdict(r.memory.rssMb < BUDGETS.rssMb)}.`);
     for (const c of failing.sort((a, b) => b.stat.p95 - a.stat.p95)) lines.push(`  - FAIL: ${c.label}: p95 ${fmtMs(c.stat.p95)} ms against < ${budgetMs(c)} ms.`);
+    const pairs = (r.pairs ?? []).filter((p) => !p.diagnostic);
+    if (pairs.length) {
+      const bad = pairs.filter((p) => ratio(p) > PAIR_RATIO);
+      lines.push(`  - Throughput against the bare route (g): ${pairs.length - bad.length} of ${pairs.length} within ${PAIR_RATIO}×.`);
+      for (const p of bad) lines.push(`  - FAIL: ${p.label}: ${Math.round(p.real.perSecond)} req/s against ${Math.round(p.bare.perSecond)} for ${p.bareLabel} (${ratio(p).toFixed(2)}×).`);
+    }
   }
   return lines;
 }
@@ -100,10 +117,50 @@ const DEFAULT_NOTES = `${NOTES_START}
 ${NOTES_END}`;
 
 /** The hand-written block of the existing page, kept across runs. */
-function keptNotes(existing: string | null): string {
-  const a = existing?.indexOf(NOTES_START) ?? -1;
-  const b = existing?.indexOf(NOTES_END) ?? -1;
-  return existing && a >= 0 && b > a ? existing.slice(a, b + NOTES_END.length) : DEFAULT_NOTES;
+function keptNotes(existing: string | null, start = NOTES_START, end = NOTES_END, fallback = DEFAULT_NOTES): string {
+  const a = existing?.indexOf(start) ?? -1;
+  const b = existing?.indexOf(end) ?? -1;
+  return existing && a >= 0 && b > a ? existing.slice(a, b + end.length) : fallback;
+}
+const COVERAGE_NOTES_START = '<!-- coverage-notes:start -->';
+const COVERAGE_NOTES_END = '<!-- coverage-notes:end -->';
+
+/** The coverage-dashboard section: its data set, the machine, and (f). */
+function coverageSection(results: Partial<Record<Dialect, DbResult>>, existing: string | null): string {
+  const withCov = DIALECTS.filter((d) => results[d]?.coverage);
+  const any = withCov.map((d) => results[d]!).find(Boolean);
+  if (!any?.coverage || !any.targets.coverage) return '';
+  const c = any.coverage;
+  const t = any.targets.coverage;
+  const st = (k: string) => n(c.byStatus[k] ?? 0);
+  const m = machine();
+  return `## Coverage dashboard (campaigns)
+
+The data set adds one campaign (专项工作) to the tree above: \`bench/coverage.ts\` gives every assessed
+organization of the 50,000 (organ committees, general branches, branches) an assessment with
+${REQ} requirement items: **${n(c.assessments)} assessments and ${n(c.items)} assessment_item rows**, in a spread of
+statuses (${st('not_started')} not started, ${st('in_progress')} in progress, ${st('submitted')} submitted, ${st('returned')} returned,
+${st('accepted')} accepted; ${n(c.failedItems)} failed items) with dates over 60 days. The summaries the dashboard reads are
+computed after the inserts with GROUP BY over the closure table (like \`summary.initialize\`) and checked
+against the rows: ${n(c.rollupRows)} \`campaign_rollup\` rows (ancestor × tier × status), ${n(c.failedRows)} \`campaign_failed\`
+rows (ancestor × requirement) and ${n(c.progressRows)} \`campaign_progress\` rows (one per ancestor and day on which
+something in its subtree changed, plus the first day, as the services leave them). Items use synthetic
+requirement codes BR-01 … BR-40 (BR-01 fails most) against the Jinhua standard version.
+${withCov.map((d) => (results[d]!.coverage!.cached ? `${NAME[d]}: reused from the cached file` : `${NAME[d]}: built in ${fmtDuration(results[d]!.coverage!.buildMs)}`)).join('; ')}.
+
+Scopes: the **root** (${n(t.rootAssessments)} assessments, ${n(t.rootChildren)} direct children in the by-child table),
+the **organ committee** used above (${t.organ.name}: ${n(t.organ.assessments)} assessments) and a small
+**general branch** subtree (${t.small.name}: ${n(t.small.assessments)} assessments). Each line is sequential HTTP
+requests as the work-committee admin of the root (the whole path: login session, access checks, the
+summaries, JSON), as in (c). Budget: p95 < ${BUDGETS.dashboard.ms} ms on both databases.
+
+Machine: ${m.CPUs}, ${m.Memory}, ${m.OS}, Node ${m.Node}; SQLite ${results.sqlite?.version ?? 'not run'}, PostgreSQL ${results.postgresql?.version ?? 'not run'}
+(${DIALECTS.filter((d) => results[d]).map((d) => `${NAME[d]} run ${results[d]!.when.slice(0, 16).replace('T', ' ')} UTC, load average ${results[d]!.loadAvg.map((x) => x.toFixed(1)).join(' / ')}`).join('; ')}).
+
+${resultTables(results, ['coverage'])}
+${keptNotes(existing, COVERAGE_NOTES_START, COVERAGE_NOTES_END, `${COVERAGE_NOTES_START}\n(Hand-written notes on the coverage results go here; kept when the page is rewritten.)\n${COVERAGE_NOTES_END}`)}
+
+`;
 }
 
 export function document(results: Partial<Record<Dialect, DbResult>>, earlier: Dialect[], argsText: string, existing: string | null): string {
@@ -138,8 +195,11 @@ Three scopes are used: the **root** (the whole tree), an **organ committee** of 
   and sends requests one after another from the parent process with \`fetch\`. Times include HTTP,
   JSON serialization and the client's parsing.
 - (d) runs a few fetch loops at once for a few seconds against the same server.
-- RSS is \`process.memoryUsage().rss\` of the server process after (a) to (d): that process also ran
-  the repository calls of (a) and (b), but neither the data load nor the HTTP client.
+- (f), (g) and (h) have their own sections below: the coverage dashboard, and the public site and
+  notices (with the bare Fastify baselines of (g)).
+- RSS is \`process.memoryUsage().rss\` of the server process after (a) to (h): that process also ran
+  the repository calls of (a) and (b) and, for (g) and (h), the bare Fastify baseline, but neither the
+  data load nor the HTTP client.
 
 Page 50 of a small scope is past its end (0 rows): it still measures what the query has to scan.
 
@@ -151,7 +211,7 @@ ${earlier.length ? `> ${earlier.map((d) => `${NAME[d]} results are from an earli
 ${Object.entries(m).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
 | SQLite | ${results.sqlite?.version ?? 'not run'} (better-sqlite3, WAL, synchronous=NORMAL, 64 MB page cache) |
 | PostgreSQL | ${results.postgresql?.version ?? 'not run'}${results.postgresql ? ' (throwaway cluster or DATABASE_URL; fsync=off, default shared_buffers; ANALYZE after the load)' : ''} |
-| Load average (1 min) at start / end of the measurements | ${DIALECTS.filter((d) => results[d]?.loadAvg).map((d) => `${NAME[d]} ${results[d]!.loadAvg.map((x) => x.toFixed(1)).join(' / ')}`).join('; ') || 'not recorded'} |
+| Load average (1 min) at start / end of the measurements (sampled every 5 s during them) | ${DIALECTS.filter((d) => results[d]?.loadAvg).map((d) => `${NAME[d]} ${loadText(results[d]!)}`).join('; ') || 'not recorded'} |
 | Command | \`npm run bench${argsText ? ` -- ${argsText}` : ''}\` |
 
 The machine has ${os.availableParallelism()} cores and is shared with other work (another developer's
@@ -159,11 +219,13 @@ builds and tests may run at the same time; a load average above ${os.availablePa
 numbers can be noisy: compare p50s, and re-run before drawing conclusions from one p95 or max.
 
 ${resultTables(results)}
-## Budgets
+${coverageSection(results, existing)}${contentSection(results, existing)}## Budgets
 
-- Subtree dashboard (the stats and totals lines) < ${BUDGETS.dashboard.ms} ms at p95, on both databases.
+- Subtree dashboard (the stats and totals lines, and the coverage dashboard and its lists) < ${BUDGETS.dashboard.ms} ms at p95, on both databases.
 - Member list page < ${BUDGETS.list.ms} ms (judged here at p95).
 - Server RSS < ${BUDGETS.rssMb} MB.
+- Public article page, portal and member inbox: at least half the throughput of a bare Fastify route doing the same read (ratio ≤ ${PAIR_RATIO}).
+- A notice to 1,000,000 members writes no per-member rows at send time (checked: the run stops otherwise).
 
 ${budgetSummary(results).join('\n')}
 
@@ -176,8 +238,11 @@ ${keptNotes(existing)}
 \`\`\`sh
 npm run bench                      # SQLite, then PostgreSQL when available
 npm run bench -- --sqlite-only     # skip PostgreSQL
+npm run bench -- --postgres-only   # skip SQLite (its last saved results are reported)
 npm run bench -- --fresh           # reload the SQLite file instead of reusing bench/out/
 npm run bench -- --members=100000  # a smaller data set, for trying the harness (budgets are for 1,000,000)
+npm run bench -- --no-coverage     # without the coverage-dashboard campaign of (f)
+npm run bench -- --only=site,notice  # only (g) and (h) (groups: subtree,list,http,coverage,site,notice)
 \`\`\`
 
 - The loaded SQLite file is cached in \`bench/out/\` (gitignored) with the key that encrypted its ID
@@ -188,9 +253,74 @@ npm run bench -- --members=100000  # a smaller data set, for trying the harness 
   throwaway cluster is started in a temp directory owned by \`postgres\` (DESIGN section 4) and
   stopped at the end, also on failure or Ctrl-C. PostgreSQL is loaded on every run.
 - \`--explain\` also writes the plans of the main queries (exactly the SQL the repositories send) to
-  \`bench/out/plans-sqlite.txt\` and \`plans-postgresql.txt\` (EXPLAIN QUERY PLAN; EXPLAIN ANALYZE).
+  \`bench/out/plans-sqlite.txt\` and \`plans-postgresql.txt\` (EXPLAIN QUERY PLAN; EXPLAIN ANALYZE),
+  with each statement's time alone; for (f), every SELECT that one dashboard or list call sends
+  through the real services, so a slow line can be traced to one statement.
+- The coverage campaign of (f) (\`bench/coverage.ts\`) is built after the member load (seconds on
+  SQLite, about a minute on PostgreSQL) and kept in the cached SQLite file; bump its \`VERSION\` when
+  the generator changes and the next run rebuilds it.
+- The content data of (g) and (h) (\`bench/content.ts\`) is built after the coverage campaign (seconds
+  on SQLite) and kept in the cached SQLite file (a \`setting\` row holds its version); notices that (h)
+  sent are deleted again at the start of the next run.
 - \`--report-only\` rewrites this page from the results saved in \`bench/out/\` without measuring.
 - Other options: \`--iterations=N\` (repository calls, default 50), \`--requests=N\` (sequential HTTP
   requests, default 200), \`--concurrency=N\` and \`--seconds=N\` for (d).
 `;
+}
+
+const PAIR_RATIO = 2;
+const ratio = (p: PairResult) => p.bare.perSecond / p.real.perSecond;
+const CONTENT_NOTES_START = '<!-- content-notes:start -->';
+const CONTENT_NOTES_END = '<!-- content-notes:end -->';
+
+/** (g) and (h): the content data, the throughput pairs, the send to the whole tree. */
+function contentSection(results: Partial<Record<Dialect, DbResult>>, existing: string | null): string {
+  const withC = DIALECTS.filter((d) => results[d]?.content && (results[d]!.pairs?.length || results[d]!.send));
+  const any = withC.map((d) => results[d]!)[0];
+  if (!any?.content) return '';
+  const c = any.content;
+  const out: string[] = [`## Public site and notices
+
+The data set adds \`bench/content.ts\` to the tree above: **${n(c.columns)} columns** (the work committee's
+portal column and one for every 5th organ committee) with **${n(c.articles)} articles** (${n(c.published)} visible now;
+the rest drafts, pending review or scheduled), bodies of 3–6 KB of HTML passed through the server's
+sanitizer; **${n(c.accounts)} member accounts** (role member, linked to every 10th active member; the reach
+summaries \`org.member_account_count\` recomputed with the statement of migration 0006); **${n(c.notices)} notices**
+over 60 days (${n(c.noticeTargets)} targets: 20 to the whole tree, the others to organ committees' subtrees, every
+9th to members holding a post) with **${n(c.reads)} receipts** (\`notice_read\`, a seeded 5–30 % of the reached
+members for whole-tree notices, 20–80 % for the others) and ${n(c.orgStatRows)} \`notice_org_stat\` rows computed from
+them with GROUP BY, so the summaries agree with the receipts.
+${withC.map((d) => (results[d]!.content!.cached ? `${NAME[d]}: reused from the cached file` : `${NAME[d]}: built in ${fmtDuration(results[d]!.content!.buildMs)}`)).join('; ')}.
+
+**(g)** The client logs in through \`POST /api/auth/login\` as ${any.targets.content?.members.length ?? 20} member accounts (10 spread over all account
+holders, 10 under the targets of subtree notices) and runs the same fetch loops as (d) (${any.pairs?.[0]?.concurrency ?? 8} loops ×
+${any.pairs?.[0]?.seconds ?? 5} s) first against the app and then against a bare Fastify 5 instance (\`bench/bare.ts\`) started in
+the same server process on the same Kysely and driver: no plugins, hooks, session, schemas or CSP, only
+the database read and a minimal response. Articles are requested in turn from ${any.targets.content?.articleIds.length ?? 100} visible ones
+spread over all columns; inbox requests rotate over the member accounts (the bare inbox takes the member
+id from the query string and runs the inbox's SQL through the app's own \`noticeRepo\`). The ratio is bare
+÷ app requests/s; the aim is ≤ ${PAIR_RATIO}. The client shares the 2 cores with the server, so the bare routes'
+numbers are partly bounded by the client: the ratios are, if anything, flattered.
+`];
+  out.push('| Database | Page | App req/s (p50 ms) | Bare route | Bare req/s (p50 ms) | Ratio | Verdict | Notes |', '|---|---|---:|---|---:|---:|---|---|');
+  for (const d of withC) {
+    for (const p of results[d]!.pairs ?? []) {
+      out.push(`| ${NAME[d]} | ${p.label} | ${Math.round(p.real.perSecond)} (${fmtMs(p.real.stat.p50)})${p.real.errors ? `, ${p.real.errors} errors` : ''} | ${p.bareLabel} | ${Math.round(p.bare.perSecond)} (${fmtMs(p.bare.stat.p50)}) | ${ratio(p).toFixed(2)} | ${p.diagnostic ? '– (diagnostic)' : verdict(ratio(p) <= PAIR_RATIO)} | ${p.detail} |`);
+    }
+  }
+  out.push('', `**(h)** Right after (g), the work-committee admin of the root sends ${any.send?.sends ?? 3} notices to the root with
+\`subtree: true\` (every organization, ${n(any.sizes.members)} members, of whom the ${n(any.send?.reached ?? 0)} with an account are reached) through
+\`POST /api/notices\`, one after another; the client reads the row counts of \`notice_read\` and \`notice_org_stat\`
+from the bare server before and after, and the run stops if the send wrote any. Then each member's first
+inbox page must start with the new notice; then inbox latency (sequential, and ${any.pairs?.[0]?.concurrency ?? 8} concurrent loops) and the
+notice's statistics page at the root (per covered organization: reach from the org summaries, reads from
+\`notice_org_stat\`).
+`);
+  out.push('| Database | Sends | notice_read rows before → after | notice_org_stat rows before → after | notice_target rows of the notice | Orgs in its statistics (covered, with members) | Inboxes with the notice on top |', '|---|---:|---|---|---:|---:|---|');
+  for (const d of withC) {
+    const s = results[d]!.send;
+    if (s) out.push(`| ${NAME[d]} | ${s.sends} | ${n(s.before.noticeRead)} → ${n(s.after.noticeRead)} (${s.after.noticeRead - s.before.noticeRead} new) | ${n(s.before.noticeOrgStat)} → ${n(s.after.noticeOrgStat)} | ${s.after.targetsOfNotice} | ${n(s.orgs)} | ${s.inboxTopOk} of ${s.inboxMembers} |`);
+  }
+  out.push('', resultTables(results, ['notice']), keptNotes(existing, CONTENT_NOTES_START, CONTENT_NOTES_END, `${CONTENT_NOTES_START}\n(Hand-written notes on (g) and (h) go here; kept when the page is rewritten.)\n${CONTENT_NOTES_END}`), '', '');
+  return out.join('\n');
 }

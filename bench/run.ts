@@ -10,7 +10,10 @@ import { openDb } from '../server/src/platform/db/connect.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
 import { LARGE_SIZE } from '../server/src/demo/generate.js';
 import { benchKey, ensureSqlite, loadDataset, type LoadInfo, type Targets } from './dataset.js';
+import { ensureCoverage, type CoverageInfo } from './coverage.js';
 import { runHttp } from './http.js';
+import { runSiteHttp } from './site-http.js';
+import { ensureContent, type ContentInfo } from './content.js';
 import { fmtDuration, withTimeout } from './measure.js';
 import { pgAvailable, startPg } from './pg-cluster.js';
 import { document, resultTables, saveResult, withSaved } from './report.js';
@@ -28,13 +31,17 @@ const { values: opts } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },
     'sqlite-only': { type: 'boolean', default: false },
+    'postgres-only': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'no-coverage': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
     members: { type: 'string', default: String(LARGE_SIZE.members) },
     iterations: { type: 'string', default: '50' },
     requests: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
     seconds: { type: 'string', default: '5' },
+    /** Comma-separated groups to measure (subtree, list, http, coverage, site, notice); all by default. */
+    only: { type: 'string' },
   },
 });
 const int = (name: keyof typeof opts, min: number) => {
@@ -44,7 +51,10 @@ const int = (name: keyof typeof opts, min: number) => {
 };
 // Below ~50,000 members some general branches hold a single member and generateCommittees loops forever.
 const members = int('members', 100_000);
-const settings = { iterations: int('iterations', 1), httpRequests: int('requests', 1), concurrency: int('concurrency', 1), concurrentSeconds: int('seconds', 1), explain: opts.explain };
+const GROUP_KEYS = ['subtree', 'list', 'http', 'coverage', 'site', 'notice'];
+const only = opts.only ? opts.only.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+if (only?.some((g) => !GROUP_KEYS.includes(g))) throw new Error(`--only takes some of ${GROUP_KEYS.join(',')}`);
+const settings = { iterations: int('iterations', 1), httpRequests: int('requests', 1), concurrency: int('concurrency', 1), concurrentSeconds: int('seconds', 1), explain: opts.explain, only };
 
 const t0 = performance.now();
 const log = (s: string) => console.log(`[${fmtDuration(performance.now() - t0).padStart(9)}] ${s}`);
@@ -57,14 +67,20 @@ function measure(job: Job, limitMs: number): Promise<DbResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH_DIR, 'worker.ts'), [], { env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     let result: DbResult | null = null;
-    let http: Awaited<ReturnType<typeof runHttp>> | null = null;
+    let http: (Awaited<ReturnType<typeof runHttp>> & Pick<DbResult, 'pairs' | 'send'>) | null = null;
     let httpError: unknown = null;
     const timer = setTimeout(() => { log(`measurements on ${job.dialect} took over ${fmtDuration(limitMs)}: stopping them`); child.kill('SIGKILL'); }, limitMs);
-    child.on('message', (m: { type: string; result?: DbResult; base?: string; targets?: Targets }) => {
+    child.on('message', (m: { type: string; result?: DbResult; base?: string; bare?: string; targets?: Targets }) => {
       if (m.type === 'result') result = m.result!;
       if (m.type === 'server') {
-        runHttp(m.base!, m.targets!, job, (s) => console.log(`[${job.dialect}] ${s}`))
-          .then((r) => { http = r; }, (e: unknown) => { httpError = e; })
+        const say = (s: string) => console.log(`[${job.dialect}] ${s}`);
+        const wantSite = !job.only || job.only.includes('site') || job.only.includes('notice');
+        runHttp(m.base!, m.targets!, job, say)
+          .then(async (r) => {
+            const site = wantSite ? await runSiteHttp(m.base!, m.bare!, m.targets!, job, say) : { cases: [], pairs: [], send: null };
+            http = { cases: [...r.cases, ...site.cases], concurrent: r.concurrent, pairs: site.pairs, send: site.send };
+          })
+          .then(() => {}, (e: unknown) => { httpError = e; })
           .finally(() => child.send({ type: 'finish' }));
       }
     });
@@ -72,16 +88,51 @@ function measure(job: Job, limitMs: number): Promise<DbResult> {
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (httpError) reject(httpError instanceof Error ? httpError : new Error(String(httpError)));
-      else if (result && http) resolve({ ...result, cases: [...result.cases, ...http.cases], concurrent: http.concurrent });
+      else if (result && http) resolve({ ...result, cases: [...result.cases, ...http.cases], concurrent: http.concurrent, pairs: http.pairs, send: http.send });
       else reject(new Error(`measurements on ${job.dialect} ended without a result (${signal ?? `exit code ${code}`})`));
     });
   });
 }
 
+/** (f)'s campaign over the whole tree: reused from a cached SQLite file, else built (then ANALYZE, as after the member load). */
+async function coverage(db: ReturnType<typeof openDb>): Promise<CoverageInfo | undefined> {
+  if (opts['no-coverage']) return log('coverage dashboard skipped (--no-coverage)'), undefined;
+  const c = await ensureCoverage(db, log);
+  if (!c.cached) {
+    const a0 = performance.now();
+    await sql`analyze`.execute(db.kysely);
+    log(`coverage campaign ${c.campaignId} built in ${fmtDuration(c.buildMs)}: ${c.assessments.toLocaleString('en')} assessments, ${c.items.toLocaleString('en')} items, `
+      + `${c.rollupRows.toLocaleString('en')} rollup / ${c.failedRows.toLocaleString('en')} failed / ${c.progressRows.toLocaleString('en')} progress rows; ANALYZE ${fmtDuration(performance.now() - a0)}`);
+  }
+  return c;
+}
+
+/** The content data of (g) and (h) (columns, articles, member accounts, notices, receipts). */
+async function content(db: ReturnType<typeof openDb>, analyze: boolean): Promise<ContentInfo> {
+  const c = await ensureContent(db, log);
+  if (!c.cached) {
+    const a0 = performance.now();
+    if (analyze) await sql`analyze`.execute(db.kysely);
+    log(`content data built in ${fmtDuration(c.buildMs)}: ${c.columns} columns, ${c.articles.toLocaleString('en')} articles (${c.published.toLocaleString('en')} visible), `
+      + `${c.accounts.toLocaleString('en')} member accounts, ${c.notices} notices, ${c.reads.toLocaleString('en')} receipts, ${c.orgStatRows.toLocaleString('en')} read-summary rows${analyze ? `; ANALYZE ${fmtDuration(performance.now() - a0)}` : ''}`);
+  }
+  return c;
+}
+
 async function runSqlite(): Promise<DbResult> {
   const ds = await withTimeout(ensureSqlite({ outDir: OUT_DIR, members, fresh: opts.fresh, log }), 30 * MIN, 'SQLite load');
+  const db = openDb({ databaseUrl: null, dataDir: OUT_DIR, sqliteFile: ds.file });
+  let cov: CoverageInfo | undefined;
+  let cnt: ContentInfo;
+  try {
+    await migrateToLatest(db); // a cached file loaded before a new migration
+    cov = await withTimeout(coverage(db), 15 * MIN, 'SQLite coverage data');
+    cnt = await withTimeout(content(db, true), 10 * MIN, 'SQLite content data');
+  } finally {
+    await db.close();
+  }
   log(`measuring on SQLite (${path.relative(ROOT, ds.file)})`);
-  return measure({ dialect: 'sqlite', sqliteFile: ds.file, pgUrl: null, outDir: OUT_DIR, ...settings, load: { info: ds.info, cached: ds.cached } }, 20 * MIN);
+  return measure({ dialect: 'sqlite', sqliteFile: ds.file, pgUrl: null, outDir: OUT_DIR, ...settings, load: { info: ds.info, cached: ds.cached, coverage: cov, content: cnt } }, 20 * MIN);
 }
 
 async function runPostgres(): Promise<DbResult> {
@@ -89,11 +140,16 @@ async function runPostgres(): Promise<DbResult> {
   try {
     const db = openDb({ databaseUrl: target.url, dataDir: OUT_DIR });
     let info: LoadInfo;
+    let cov: CoverageInfo | undefined;
+    let cnt: ContentInfo;
     let settled = false;
     try {
       await migrateToLatest(db);
       log(`loading PostgreSQL (this takes longer than SQLite; progress every 15 s)`);
       info = await withTimeout(loadDataset(db, benchKey(OUT_DIR), members, log), 40 * MIN, 'PostgreSQL load');
+      cov = opts['no-coverage'] ? undefined : await withTimeout(ensureCoverage(db, log), 20 * MIN, 'PostgreSQL coverage data');
+      if (cov) log(`coverage campaign ${cov.campaignId} built in ${fmtDuration(cov.buildMs)}: ${cov.items.toLocaleString('en')} items, ${cov.progressRows.toLocaleString('en')} progress rows`);
+      cnt = await withTimeout(content(db, false), 10 * MIN, 'PostgreSQL content data');
       const a0 = performance.now();
       await sql`analyze`.execute(db.kysely);
       log(`PostgreSQL load done in ${fmtDuration(info.loadMs)}; ANALYZE ${fmtDuration(performance.now() - a0)}`);
@@ -105,7 +161,7 @@ async function runPostgres(): Promise<DbResult> {
     const note = info.loadMs > PG_LOAD_WARN_MS ? `(over ${fmtDuration(PG_LOAD_WARN_MS)}: too slow)` : undefined;
     if (note) log(`the PostgreSQL bulk load took ${fmtDuration(info.loadMs)}, more than ${fmtDuration(PG_LOAD_WARN_MS)}`);
     log('measuring on PostgreSQL');
-    return await measure({ dialect: 'postgresql', sqliteFile: null, pgUrl: target.url, outDir: OUT_DIR, ...settings, load: { info, cached: false, note } }, 20 * MIN);
+    return await measure({ dialect: 'postgresql', sqliteFile: null, pgUrl: target.url, outDir: OUT_DIR, ...settings, load: { info, cached: false, note, coverage: cov, content: cnt } }, 20 * MIN);
   } finally {
     await target.stop();
   }
@@ -113,8 +169,11 @@ async function runPostgres(): Promise<DbResult> {
 
 /** Measures SQLite, then PostgreSQL when available; true when the PostgreSQL run failed. */
 async function runAll(fresh: Partial<Record<DbResult['dialect'], DbResult>>, argv: string): Promise<boolean> {
-  fresh.sqlite = { ...(await runSqlite()), command: argv };
-  saveResult(OUT_DIR, fresh.sqlite);
+  if (opts['postgres-only']) log('SQLite skipped (--postgres-only): its last saved results are reported');
+  else {
+    fresh.sqlite = { ...(await runSqlite()), command: argv };
+    saveResult(OUT_DIR, fresh.sqlite);
+  }
   if (opts['sqlite-only']) return log('PostgreSQL skipped (--sqlite-only)'), false;
   if (!pgAvailable()) return log('PostgreSQL skipped: DATABASE_URL is not set and /usr/lib/postgresql/15/bin/initdb is missing'), false;
   try {

@@ -15,6 +15,9 @@ import { timeIt } from './measure.js';
 import { GROUPS, caseLine, repoCases, type CaseResult, type DbResult } from './cases.js';
 import { BENCH_ACCOUNTS, ensureAccount, startApp, type RunningApp } from './http.js';
 import { explain } from './explain.js';
+import type { CoverageInfo } from './coverage.js';
+import { dropSentNotices, type ContentInfo } from './content.js';
+import { startBare } from './bare.js';
 
 export interface Job {
   dialect: 'sqlite' | 'postgresql';
@@ -27,7 +30,9 @@ export interface Job {
   concurrentSeconds: number;
   /** Write the query plans of the main queries to bench/out/plans-<dialect>.txt first. */
   explain: boolean;
-  load: { info: LoadInfo; cached: boolean; note?: string };
+  load: { info: LoadInfo; cached: boolean; note?: string; coverage?: CoverageInfo; content?: ContentInfo };
+  /** Run only these groups of cases (GROUPS keys); all when missing. */
+  only?: string[];
 }
 
 const job = JSON.parse(process.env.BENCH_JOB ?? 'null') as Job | null;
@@ -37,12 +42,17 @@ const log = (s: string) => console.log(`[${job.dialect}] ${s}`);
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 const rssAtStart = rssMb();
 const loadAtStart = os.loadavg()[0]!;
+const loadSamples: number[] = [loadAtStart];
+setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000).unref();
 const finished = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => { if (m.type === 'finish') resolve(); }));
 
 async function main(j: Job): Promise<DbResult> {
   const db = openDb({ databaseUrl: j.pgUrl, dataDir: j.outDir, sqliteFile: j.sqliteFile ?? undefined });
   let app: RunningApp | null = null;
+  let bare: RunningApp | null = null;
   try {
+    const dropped = await dropSentNotices(db.kysely);
+    if (dropped) log(`removed ${dropped} notice(s) sent by an earlier run's (h)`);
     const version = j.dialect === 'sqlite'
       ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(db.kysely)).rows[0]!.v
       : (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0]!.v;
@@ -56,7 +66,7 @@ async function main(j: Job): Promise<DbResult> {
 
     const cases: CaseResult[] = [];
     let group = '';
-    for (const c of repoCases({ orgRepo: createOrgRepo(db.kysely), memberRepo: createMemberRepo(db.kysely), t })) {
+    for (const c of repoCases({ orgRepo: createOrgRepo(db.kysely), memberRepo: createMemberRepo(db.kysely), t }).filter((x) => !j.only || j.only.includes(x.group))) {
       if (c.group !== group) {
         group = c.group;
         log(GROUPS[c.group]);
@@ -70,7 +80,8 @@ async function main(j: Job): Promise<DbResult> {
     app = await startApp(db, { dataDir: j.outDir, key: benchKey(j.outDir), databaseUrl: j.pgUrl });
     await ensureAccount(db.kysely, BENCH_ACCOUNTS.wc, t.rootId);
     await ensureAccount(db.kysely, BENCH_ACCOUNTS.sys, null);
-    process.send?.({ type: 'server', base: app.base, targets: t });
+    bare = await startBare(db.kysely);
+    process.send?.({ type: 'server', base: app.base, bare: bare.base, targets: t });
     await finished;
 
     const mem = process.memoryUsage();
@@ -85,8 +96,10 @@ async function main(j: Job): Promise<DbResult> {
       sizes: { orgs: j.load.info.orgs, members: j.load.info.members, committeeTerms: j.load.info.committeeTerms, committeeSeats: j.load.info.committeeSeats },
       load: { ms: j.load.info.loadMs, cached: j.load.cached, loadedAt: j.load.info.loadedAt, note: j.load.note },
       targets: t, cases, concurrent: [], memory, loadAvg: [loadAtStart, os.loadavg()[0]!],
+      loadDuring: { min: Math.min(...loadSamples), max: Math.max(...loadSamples), mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length, samples: loadSamples.length }, coverage: j.load.coverage, content: j.load.content,
     };
   } finally {
+    await bare?.close();
     await app?.close();
     await db.close();
   }

@@ -1,0 +1,71 @@
+// The baselines of (g): a bare Fastify 5 instance in the server process (no plugins, no hooks, no session, no
+// schemas, no CSP), on the same Kysely and driver as the app, doing the database read of each measured page:
+//   GET /a/:id       the article row (select * from article where id = ?), visibility check, minimal HTML
+//   GET /a3/:id      diagnostic: all three reads of the article page (article, column, files) through contentRepo
+//   GET /list        the portal's latest-articles read (published, publish_at <= now, newest first, 21 rows,
+//                    no bodies: the SQL of contentRepo.publicPage('all')), minimal HTML
+//   GET /portal      diagnostic: all three reads of the portal page (every column with its org, the latest articles,
+//                    their columns' titles) through the app's own contentRepo, minimal HTML with the same lists
+//   GET /inbox?member=ID  the inbox's SQL through the app's own noticeRepo (the member row, the page of notices,
+//                    the reminded ones, the unread count), JSON
+// and, for (h), GET /counts?notice=ID: row counts of the receipt tables, so the client can check the send wrote none.
+import Fastify from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../server/src/platform/db/types.js';
+import { createNoticeRepo } from '../server/src/modules/notice/notice.repo.js';
+import { SUMMARY_COLUMNS, createContentRepo } from '../server/src/modules/content/content.repo.js';
+import { freePort } from './pg-cluster.js';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, body: string) => `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>${body}</body></html>\n`;
+
+export interface ReceiptCounts { noticeRead: number; noticeOrgStat: number; targetsOfNotice: number; statRowsOfNotice: number; readsOfNotice: number }
+
+export async function startBare(db: Kysely<Database>): Promise<{ base: string; close(): Promise<void> }> {
+  const app = Fastify({ logger: false });
+  const repo = createNoticeRepo(db);
+  const n = async (q: Promise<{ n: number | string } | undefined>) => Number((await q)?.n ?? 0);
+
+  app.get<{ Params: { id: string } }>('/a/:id', async (req, reply) => {
+    const a = await db.selectFrom('article').selectAll().where('id', '=', Number(req.params.id)).executeTakeFirst();
+    if (!a || a.status !== 'published' || !a.publish_at || a.publish_at > new Date().toISOString()) return reply.status(404).send('not found');
+    return reply.type('text/html; charset=utf-8').send(page(a.title, `<h1>${esc(a.title)}</h1><div>${a.body}</div>`));
+  });
+  app.get('/list', async (_req, reply) => {
+    const rows = await db.selectFrom('article as a').select(SUMMARY_COLUMNS).where('a.status', '=', 'published').where('a.publish_at', '<=', new Date().toISOString())
+      .orderBy('a.publish_at', 'desc').orderBy('a.id', 'desc').limit(21).execute();
+    return reply.type('text/html; charset=utf-8').send(page('最新文章', `<ul>${rows.slice(0, 20).map((r) => `<li><a href="/site/a/${r.id}">${esc(r.title)}</a> ${r.publish_at?.slice(0, 10)}</li>`).join('')}</ul>`));
+  });
+  const content = createContentRepo(db);
+  app.get<{ Params: { id: string } }>('/a3/:id', async (req, reply) => {
+    const a = await content.articleById(Number(req.params.id));
+    if (!a || a.status !== 'published' || !a.publish_at || a.publish_at > new Date().toISOString()) return reply.status(404).send('not found');
+    const column = await content.columnById(a.column_id);
+    const files = await content.filesOf(a.id);
+    return reply.type('text/html; charset=utf-8').send(page(a.title, `<h1>${esc(a.title)}</h1><p>${esc(column?.title ?? '')}</p><div>${a.body}</div>${files.map((f) => `<a href="/site/files/${f.id}">${esc(f.name)}</a>`).join('')}`));
+  });
+  app.get('/portal', async (_req, reply) => {
+    const columns = await content.allColumns();
+    const latest = (await content.publicPage('all', new Date().toISOString(), null, 21)).slice(0, 20);
+    const ids = [...new Set(latest.map((a) => a.column_id))];
+    const titles = new Map((await db.selectFrom('site_column').select(['id', 'slug', 'title']).where('id', 'in', ids.length ? ids : [0]).execute()).map((r) => [r.id, r]));
+    return reply.type('text/html; charset=utf-8').send(page('党建网站', `<ul>${latest.map((r) => `<li><a href="/site/a/${r.id}">${esc(r.title)}</a> ${esc(titles.get(r.column_id)?.title ?? '')}</li>`).join('')}</ul>`
+      + `<ul>${columns.map((c) => `<li><a href="/site/c/${c.slug}">${esc(c.title)}</a> ${esc(c.org_name)}</li>`).join('')}</ul>`));
+  });
+  app.get<{ Querystring: { member: string } }>('/inbox', async (req) => {
+    const m = await db.selectFrom('member').select(['id', 'org_id', 'status', 'post']).where('id', '=', Number(req.query.member)).executeTakeFirst();
+    if (!m || m.status !== 'active') return { items: [], reminded: [], unread: 0 };
+    const r = { memberId: m.id, orgId: m.org_id, hasPost: !!m.post?.trim() };
+    const [rows, reminded, unread] = await Promise.all([repo.inbox(r, undefined, 21), repo.remindedUnread(r, 10), repo.unreadCount(r)]);
+    return { items: rows.slice(0, 20).map((x) => ({ id: x.id, title: x.title, read: x.read_at !== null })), reminded: reminded.map((x) => x.id), unread };
+  });
+  app.get<{ Querystring: { notice?: string } }>('/counts', async (req): Promise<ReceiptCounts> => {
+    const id = Number(req.query.notice ?? 0);
+    const all = (t: 'notice_read' | 'notice_org_stat') => n(db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+    const of = (t: 'notice_read' | 'notice_org_stat' | 'notice_target') => n(db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).where('notice_id', '=', id).executeTakeFirst());
+    return { noticeRead: await all('notice_read'), noticeOrgStat: await all('notice_org_stat'), targetsOfNotice: await of('notice_target'), statRowsOfNotice: await of('notice_org_stat'), readsOfNotice: await of('notice_read') };
+  });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
