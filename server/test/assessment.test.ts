@@ -158,7 +158,7 @@ describe('review, rectification and acceptance', () => {
   it('a second reviewer working from the old version gets a conflict, not an overwrite', async () => {
     const a = expectOk(await b1.get(`/api/assessments/${aid}`));
     const stale = a.version - 1;
-    expectError(await oa.post(`/api/assessments/${aid}/review`, { version: stale, decision: 'accept' }), 400, 'VALIDATION');
+    expectError(await oa.post(`/api/assessments/${aid}/review`, { version: stale, decision: 'accept' }), 409, 'CONFLICT');
     expect(a.status).toBe('returned');
   });
 
@@ -174,7 +174,8 @@ describe('review, rectification and acceptance', () => {
     const r1 = expectOk(await oa.get(`/api/assessments/${aid}`));
     a = expectOk(await oa.post(`/api/assessments/${aid}/review`, { version: r1.version, decision: 'accept' }));
     expect(a.status).toBe('accepted');
-    expectError(await oa.post(`/api/assessments/${aid}/review`, { version: r1.version, decision: 'accept' }), 400, 'VALIDATION');
+    // The same page sent again (another reviewer's stale copy): a conflict, and nothing changes.
+    expectError(await oa.post(`/api/assessments/${aid}/review`, { version: r1.version, decision: 'accept' }), 409, 'CONFLICT');
     const d = await dash(wc);
     expect(d.totals).toMatchObject({ accepted: 1, returned: 0, submitted: 0 });
     expect(d.mostFailed).toHaveLength(0);

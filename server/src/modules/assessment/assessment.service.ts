@@ -190,8 +190,9 @@ export function createAssessmentService(deps: {
       await access.require(actor, 'assessment.review', ctx.org.id);
       if (!isReviewer(actor, ctx)) await access.deny(actor, 'assessment.review', { type: 'assessment', id }, '只有上级党组织的管理员可以审核');
       if (ctx.campaign.status !== 'active') throw badInput('该专项工作已结束');
-      if (ctx.a.status !== 'submitted') throw badInput(`自评${ASSESSMENT_STATUS_LABELS[ctx.a.status as AssessmentStatus]}，不在待审核状态`);
+      // The version first: a second reviewer working from the same page hears that someone else decided (409).
       if (ctx.a.version !== body.version) throw conflict('其他审核人已处理该自评，请刷新后查看');
+      if (ctx.a.status !== 'submitted') throw badInput(`自评${ASSESSMENT_STATUS_LABELS[ctx.a.status as AssessmentStatus]}，不在待审核状态`);
       const comment = body.comment?.trim() || null;
       const returned = new Map((body.returned ?? []).map((r) => [r.code, r.comment.trim()]));
       for (const code of returned.keys()) requirementOf(ctx, code);
