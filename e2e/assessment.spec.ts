@@ -16,30 +16,6 @@ interface Item { code: string; title: string; required: boolean; evidenceTypes: 
 interface Assessment { id: number; status: string; version: number; items: Item[]; can: Record<string, boolean>; org: { name: string } }
 interface Org { id: number; parentId: number | null; name: string }
 
-/** A JSON session that can also PUT (support.ts's ApiSession has GET and POST only). */
-async function session(baseUrl: string, username: string, password: string) {
-  const r = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-  });
-  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
-  const me = (await r.json()) as { csrfToken: string; orgId: number | null };
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}${p}`, {
-      method,
-      headers: {
-        cookie, accept: 'application/json',
-        ...(method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return { me, get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b?: unknown) => call<T>('POST', p, b), put: <T>(p: string, b?: unknown) => call<T>('PUT', p, b) };
-}
-
 async function jpeg(file: string, r: number, g: number, b: number): Promise<string> {
   await sharp({ create: { width: 800, height: 600, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toFile(file);
   return file;
@@ -67,8 +43,8 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
     const photo2 = await jpeg(path.join(tmp, '活动室-整改.jpg'), 40, 120, 200);
 
     // ---- set-up through the API: who reviews whom, and the campaign ----
-    const wc = await session(url, 'demo_wc', DEMO_PASSWORD);
-    const branch = await session(url, 'demo_branch', DEMO_PASSWORD);
+    const wc = await apiLogin(url, 'demo_wc', DEMO_PASSWORD);
+    const branch = await apiLogin(url, 'demo_branch', DEMO_PASSWORD);
     const branchOrg = await wc.get<Org>(`/api/orgs/${branch.me.orgId}`);
     expect(branchOrg.parentId).not.toBeNull();
     const oc = await apiLogin(url, 'demo_oc', DEMO_PASSWORD);
@@ -78,7 +54,7 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
       // Only an admin of the direct parent reviews: make one.
       const initial = 'Init@2026zdE2e';
       await wc.post('/api/accounts', { username: 'e2e_parent', displayName: '上级组织管理员', role: 'org_admin', orgId: branchOrg.parentId, initialPassword: initial });
-      const s = await session(url, 'e2e_parent', initial);
+      const s = await apiLogin(url, 'e2e_parent', initial);
       reviewer = { username: 'e2e_parent', password: 'Parent@2026zdE2e' };
       await s.post('/api/auth/password', { currentPassword: initial, newPassword: reviewer.password });
     }

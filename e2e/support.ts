@@ -97,8 +97,11 @@ export async function loginUi(page: Page, baseUrl: string, username: string, pas
 
 export interface ApiSession {
   csrfToken: string;
+  /** The login answer: who this session is (orgId among it). */
+  me: { csrfToken: string; orgId: number | null };
   get<T = unknown>(p: string): Promise<T>;
   post<T = unknown>(p: string, body?: unknown): Promise<T>;
+  put<T = unknown>(p: string, body?: unknown): Promise<T>;
 }
 
 /** A session for the API alone (test set-up and look-ups): the cookie plus the X-CSRF-Token header on writes. */
@@ -107,7 +110,7 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
   });
   if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
-  const me = (await r.json()) as { csrfToken: string };
+  const me = (await r.json()) as { csrfToken: string; orgId: number | null };
   const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${baseUrl}${p}`, {
@@ -122,7 +125,7 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  return { csrfToken: me.csrfToken, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+  return { csrfToken: me.csrfToken, me, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), put: (p, b) => call('PUT', p, b) };
 }
 
 /** The rows the org tree shows: depth (0 = a root of the account's scope) and text (name + type label). */

@@ -58,6 +58,16 @@ export function createEvidenceService(deps: {
     return ctx;
   }
 
+  /** What a wall photo may show: the current standard's wall items and the two boards. */
+  async function wallItemChoices() {
+    const current = await currentStandard(db);
+    const pack = current ? (await packs(current.id))?.pack : undefined;
+    return [
+      ...(pack?.wallItems ?? []).map((w) => ({ code: w.code, name: w.name, required: w.required })),
+      ...BOARDS.map((b) => ({ code: b, name: BOARD_NAMES[b], required: false })),
+    ];
+  }
+
   async function loadEvidence(id: number): Promise<EvidenceRow> {
     const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) throw notFound('佐证材料');
@@ -155,12 +165,7 @@ export function createEvidenceService(deps: {
       const rows = await db.selectFrom('wall_photo as w').innerJoin('evidence as e', 'e.id', 'w.evidence_id').selectAll('e')
         .select(['w.id as wall_id', 'w.wall_item', 'w.taken_on']).where('w.org_id', '=', orgId).where('w.deleted_at', 'is', null)
         .orderBy('w.wall_item').orderBy('w.taken_on', 'desc').orderBy('w.id', 'desc').execute();
-      const current = await currentStandard(db);
-      const pack = current ? (await packs(current.id))?.pack : undefined;
-      const wallItems = [
-        ...(pack?.wallItems ?? []).map((w) => ({ code: w.code, name: w.name, required: w.required })),
-        ...BOARDS.map((b) => ({ code: b, name: BOARD_NAMES[b], required: false })),
-      ];
+      const wallItems = await wallItemChoices();
       const items: WallPhoto[] = rows.map((r) => ({
         id: r.wall_id, wallItem: r.wall_item, takenOn: r.taken_on, photo: { ...presentEvidence(r), takenOn: r.taken_on },
       }));
@@ -173,7 +178,7 @@ export function createEvidenceService(deps: {
       if (!org) throw notFound('组织');
       if (org.status !== 'active') throw badInput('已撤销的组织不能上传照片');
       const wallItem = (upload.fields.wallItem ?? '').trim();
-      const known = (await this.wallPhotos(actor, orgId)).wallItems.map((w) => w.code);
+      const known = (await wallItemChoices()).map((w) => w.code);
       if (!known.includes(wallItem)) throw badInput('请选择照片对应的上墙内容', [{ field: 'wallItem', message: `可选：${known.join('、')}` }]);
       const takenOn = (upload.fields.takenOn ?? '').trim() || todayCn(clock);
       if (!isRealDate(takenOn)) throw badInput('拍摄日期无效，格式应为 YYYY-MM-DD', [{ field: 'takenOn', message: '日期无效' }]);
