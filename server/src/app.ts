@@ -44,7 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], // antd writes inline styles
-        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+        // https images: article bodies keep images from https addresses (the sanitizer's rule); scripts, styles and
+        // connections stay same-origin, and helmet's no-referrer keeps the reader's page out of those requests.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
         // Only behind HTTPS: on a plain-HTTP intranet address it would send the browser to https and break every asset.
         upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,

@@ -35,7 +35,7 @@ export function registerRoutes(app: App, s: Services) {
   registerCampaignRoutes(app, { campaigns: s.campaigns, dashboards: s.dashboards, audit: s.audit });
   registerAssessmentRoutes(app, { assessments: s.assessments, evidence: s.evidence });
   registerContentRoutes(app, { content: s.content });
-  registerSiteRoutes(app, { site: s.site, search: s.search });
+  registerSiteRoutes(app, { site: s.site, search: s.search, cache: s.siteCache });
   registerNoticeRoutes(app, { notices: s.notices, inbox: s.inbox, webhooks: s.webhooks, audit: s.audit, jobs: s.jobs });
   registerStudyRoutes(app, { materials: s.studyMaterials, study: s.study, stats: s.studyStats, audit: s.audit });
   registerDisplayRoutes(app, { display: s.display, slides: s.slides });

@@ -138,6 +138,10 @@ describe('inbox, receipts and statistics', () => {
     const paged = expectOk(await oa.get(`/api/notices/${id}/stats?sort=rate&order=asc&pageSize=1&page=2`));
     expect(paged.items.map((r: any) => r.orgId)).toEqual([ids.A1b]);
     expect(paged.total).toBe(2);
+    expect(paged.totals).toEqual(s.totals); // the totals are of every covered org, not of the page
+    const past = expectOk(await oa.get(`/api/notices/${id}/stats?pageSize=1&page=9`));
+    expect(past.items).toEqual([]);
+    expect(past.totals).toEqual(s.totals);
     expectOk(await m2.post(`/api/inbox/${id}/open`));
     expect(expectOk(await oa.get(`/api/notices/${id}/stats`)).totals.read).toBe(2);
     expect(expectOk(await oa.get(`/api/notices/${id}`)).readCount).toBe(2);

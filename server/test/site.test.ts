@@ -99,6 +99,10 @@ describe('public pages', () => {
     expect(r.body).toContain(`<link rel="canonical" href="http://localhost/site/a/${id}">`);
     expect(r.body).toContain('<title>财政局机关党委动态 &lt;script&gt;alert(1)&lt;/script&gt; - 财政局党建</title>');
     expect(r.body).toContain('<a rel="noopener noreferrer" href="https://www.12371.cn/">链接</a>');
+    // The https images the sanitizer keeps may load; scripts may not come from anywhere else; no referrer goes with them.
+    expect(String(r.headers['content-security-policy'])).toContain("img-src 'self' data: blob: https:");
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
     expect(r.body).toContain('<table><tr><td>表格</td></tr></table>');
     expect(r.body).toContain('宣传委员');
     expect(r.headers['cache-control']).toBe('public, max-age=60');

@@ -3,10 +3,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.js';
 import type { SiteService } from './site.service.js';
+import type { SiteCache } from './site.cache.js';
 import type { SearchService } from '../modules/search/search.service.js';
 import { searchPage } from './site.search.js';
 import { parseCursor } from './site.service.js';
-import { articlePage, atomFeed, columnPage, notFoundPage, portalPage } from './site.pages.js';
+import { articlePage, atomFeed, columnPage, columnsPage, notFoundPage, portalPage } from './site.pages.js';
 import { SITE_CSS } from './site.css.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -18,15 +19,18 @@ const origin = (req: FastifyRequest) => `${req.protocol}://${req.host.replace(re
 const page = (reply: FastifyReply, body: string) => reply.type(HTML).header('Cache-Control', 'public, max-age=60').send(body);
 const missing = (req: FastifyRequest, reply: FastifyReply) => reply.status(404).type(HTML).header('Cache-Control', 'no-cache').send(notFoundPage(origin(req)));
 
-export function registerSiteRoutes(app: App, deps: { site: SiteService; search: SearchService }) {
-  const { site } = deps;
+export function registerSiteRoutes(app: App, deps: { site: SiteService; search: SearchService; cache: SiteCache }) {
+  const { site, cache } = deps;
   const opts = { schema: { hide: true }, config: { auth: 'public' as const } };
   type P = { Params: Record<string, string>; Querystring: Record<string, string> };
 
   app.get('/site/site.css', opts, (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(SITE_CSS));
   app.get<P>('/site', opts, async (req, reply) => {
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
-    if (!q.trim()) return page(reply, portalPage(origin(req), await site.portal()));
+    if (!q.trim()) {
+      const o = origin(req);
+      return page(reply, await cache.get(`portal ${o}`, async () => portalPage(o, await site.portal())));
+    }
     const cursor = typeof req.query.cursor === 'string' && req.query.cursor.length <= 60 ? req.query.cursor : undefined;
     const r = await deps.search.searchPublic({ q, cursor }).catch(() => deps.search.searchPublic({ q })); // a bad cursor: the first page
     return page(reply, searchPage(origin(req), q, r));
@@ -36,6 +40,13 @@ export function registerSiteRoutes(app: App, deps: { site: SiteService; search: 
     const before = parseCursor(req.query.before);
     const d = await site.column(req.params.slug, before);
     return d ? page(reply, columnPage(origin(req), d, before === null)) : missing(req, reply);
+  });
+  app.get<P>('/site/columns', opts, async (req, reply) => {
+    const within = typeof req.query.in === 'string' ? req.query.in : null;
+    const after = typeof req.query.after === 'string' && ID.test(req.query.after) ? Number(req.query.after) : 0;
+    if (within !== null && !SLUG.test(within)) return missing(req, reply);
+    const d = await site.columns(within, after);
+    return d ? page(reply, columnsPage(origin(req), d, after === 0)) : missing(req, reply);
   });
   app.get<P>('/site/c/:slug/feed.atom', opts, async (req, reply) => {
     if (!SLUG.test(req.params.slug)) return missing(req, reply);

@@ -15,6 +15,7 @@ export function createContentRepo(db: Kysely<Database>) {
     columnByOrg: (orgId: number) => db.selectFrom('site_column').selectAll().where('org_id', '=', orgId).executeTakeFirst(),
     columnBySlug: (slug: string) => db.selectFrom('site_column').selectAll().where('slug', '=', slug).executeTakeFirst(),
     articleById: (id: number) => db.selectFrom('article').selectAll().where('id', '=', id).executeTakeFirst(),
+    articlesByIds: (ids: number[]) => db.selectFrom('article').selectAll().where('id', 'in', ids).execute(),
     filesOf: (articleId: number) => db.selectFrom('article_file').selectAll().where('article_id', '=', articleId).orderBy('id').execute(),
     fileById: (id: number) => db.selectFrom('article_file').selectAll().where('id', '=', id).executeTakeFirst(),
 

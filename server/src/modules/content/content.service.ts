@@ -28,8 +28,10 @@ const line = (s: string) => stripControl(s).replace(/[\t\r\n]+/g, ' ').trim();
 
 export function createContentService(deps: {
   db: Kysely<Database>; repo: ContentRepo; freshness: FreshnessService; storage: Storage; access: Access; audit: Audit; clock: Clock;
+  /** Called after a write the public site may show (the rendered-page cache is cleared). */
+  publicChanged: () => void;
 }) {
-  const { db, repo, freshness, storage, access, audit, clock } = deps;
+  const { db, repo, freshness, storage, access, audit, clock, publicChanged } = deps;
   const now = () => iso(clock.now());
 
   async function orgOf(orgId: number) {
@@ -65,6 +67,7 @@ export function createContentService(deps: {
       await audit.record(actor, { action, targetType: 'article', targetId: id, orgId, detail: { to, ...detail } }, trx);
       await searchIndex.article(trx, id);
     });
+    publicChanged();
     return view(id);
   }
 
@@ -104,6 +107,7 @@ export function createContentService(deps: {
         if (isUniqueViolation(e)) throw conflict('该栏目地址已被使用，请换一个');
         throw e;
       }
+      publicChanged();
       const c = (await repo.columnByOrg(orgId))!;
       return { column: presentColumn(c, org.name, org.parent_id === null) };
     },
@@ -178,6 +182,7 @@ export function createContentService(deps: {
         await audit.record(actor, { action: 'article.update', targetType: 'article', targetId: id, orgId: a.org_id, detail: { from: a.status, to } }, trx);
         await searchIndex.article(trx, id);
       });
+      publicChanged(); // an edit may take a published article down (back to draft)
       return view(id);
     },
 

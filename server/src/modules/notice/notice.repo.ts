@@ -93,11 +93,14 @@ export function createNoticeRepo(db: Kysely<Database>) {
         where o.member_count > 0 or s.read_count > 0`;
       const key = { name: sql`name`, reached: sql`reached`, read: sql`read_n`, rate: sql`case when reached > 0 then read_n * 1.0 / reached else -1 end` }[q.sort];
       const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
-      const page = await sql<{ org_id: number; name: string; reached: number; read_n: number }>`
-        select * from (${rows}) x order by ${key} ${dir}, org_id asc limit ${q.limit} offset ${q.offset}`.execute(db);
-      const totals = await sql<{ orgs: number; reached: number; read_n: number }>`
-        select count(*) as orgs, coalesce(sum(reached), 0) as reached, coalesce(sum(read_n), 0) as read_n from (${rows}) x`.execute(db);
-      const t = totals.rows[0];
+      // One pass over the covered orgs: the totals ride along each row of the page as window sums. Only a page
+      // past the end (no rows) needs a second read for them.
+      const page = await sql<{ org_id: number; name: string; reached: number; read_n: number; t_orgs: number; t_reached: number; t_read: number }>`
+        select x.*, count(*) over () as t_orgs, sum(reached) over () as t_reached, sum(read_n) over () as t_read
+        from (${rows}) x order by ${key} ${dir}, org_id asc limit ${q.limit} offset ${q.offset}`.execute(db);
+      const first = page.rows[0];
+      const t = first ? { orgs: first.t_orgs, reached: first.t_reached, read_n: first.t_read } : (await sql<{ orgs: number; reached: number; read_n: number }>`
+        select count(*) as orgs, coalesce(sum(reached), 0) as reached, coalesce(sum(read_n), 0) as read_n from (${rows}) x`.execute(db)).rows[0];
       return {
         items: page.rows.map((r) => ({ orgId: Number(r.org_id), name: r.name, reached: Number(r.reached), read: Number(r.read_n) })),
         totals: { orgs: Number(t?.orgs ?? 0), reached: Number(t?.reached ?? 0), read: Number(t?.read_n ?? 0) },

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './types.js';
 import type { DialectName } from './dialect.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -37,7 +38,7 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; sqli
   // Refresh planner statistics where they are missing or stale: without them SQLite picks the root_id index
   // for a pinyin search over a million members (1 s instead of 15 ms).
   database.pragma('optimize = 0x10002');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
 
