@@ -224,3 +224,15 @@ describe('noticeReach for the base profile and the assessment', () => {
     expect(none).toMatchObject({ members: 1, withAccount: 1, ratio: 1, lastNoticeAt: null, lastNoticeReadRatio: null });
   });
 });
+
+describe('statistics by read rate', () => {
+  it('puts orgs without account holders last in either order: nobody there can be reminded', async () => {
+    const A1d = await ctx.build.org({ parentId: ids.A1, type: 'branch', name: '财政局第三党支部' });
+    await ctx.build.member(A1d.id, { name: '党员己', post: null }); // a member, no account
+    const nid = expectOk(await send(oa, { senderOrgId: ids.A1, kind: 'work', title: '按阅读率排序', targets: [{ orgId: ids.A1, subtree: true }] })).id;
+    expectOk(await m1.post(`/api/inbox/${nid}/open`));
+    const order = async (o: string) => expectOk(await oa.get(`/api/notices/${nid}/stats?sort=rate&order=${o}`)).items.map((r: any) => r.orgId);
+    expect(await order('asc')).toEqual([ids.A1c, ids.A1b, A1d.id]);
+    expect(await order('desc')).toEqual([ids.A1b, ids.A1c, A1d.id]);
+  });
+});

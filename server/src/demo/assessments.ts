@@ -34,7 +34,7 @@ export const DEMO_CAMPAIGN_TITLE = '2026 年机关党建阵地建设全覆盖';
 const SALT_PROFILES = 0x51a7e;
 const SALT_CAMPAIGN = 0xca3b;
 /** The campaign started this many days before today. */
-const CAMPAIGN_AGE_DAYS = 35;
+export const CAMPAIGN_AGE_DAYS = 35;
 
 // ---------------------------------------------------------------------------------------------
 // Base profiles

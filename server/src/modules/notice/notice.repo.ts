@@ -91,13 +91,15 @@ export function createNoticeRepo(db: Kysely<Database>) {
         join org o on o.id = cv.org_id
         left join notice_org_stat s on s.notice_id = ${noticeId} and s.org_id = o.id
         where o.member_count > 0 or s.read_count > 0`;
-      const key = { name: sql`name`, reached: sql`reached`, read: sql`read_n`, rate: sql`case when reached > 0 then read_n * 1.0 / reached else -1 end` }[q.sort];
+      const key = { name: sql`name`, reached: sql`reached`, read: sql`read_n`, rate: sql`case when reached > 0 then read_n * 1.0 / reached else 0 end` }[q.sort];
+      // By read rate, orgs without account holders (nobody to remind) come last either way.
       const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
       // One pass over the covered orgs: the totals ride along each row of the page as window sums. Only a page
       // past the end (no rows) needs a second read for them.
       const page = await sql<{ org_id: number; name: string; reached: number; read_n: number; t_orgs: number; t_reached: number; t_read: number }>`
         select x.*, count(*) over () as t_orgs, sum(reached) over () as t_reached, sum(read_n) over () as t_read
-        from (${rows}) x order by ${key} ${dir}, org_id asc limit ${q.limit} offset ${q.offset}`.execute(db);
+        from (${rows}) x order by ${q.sort === 'rate' ? sql`case when reached > 0 then 0 else 1 end, ` : sql``}${key} ${dir}, org_id asc
+        limit ${q.limit} offset ${q.offset}`.execute(db);
       const first = page.rows[0];
       const t = first ? { orgs: first.t_orgs, reached: first.t_reached, read_n: first.t_read } : (await sql<{ orgs: number; reached: number; read_n: number }>`
         select count(*) as orgs, coalesce(sum(reached), 0) as reached, coalesce(sum(read_n), 0) as read_n from (${rows}) x`.execute(db)).rows[0];
