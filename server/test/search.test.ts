@@ -58,6 +58,8 @@ beforeAll(async () => {
   await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
   await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
   await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
+  const mm3 = await b.member(A1b.id, { name: '组织委员丙', post: '组织委员' });
+  await b.account({ username: 'b1m', role: 'org_admin', orgId: A1b.id, memberId: mm3.id }); // an admin who is also a member
   await b.account({ username: 'bAdmin', role: 'work_committee_admin', orgId: B.id });
   await b.account({ username: 'm1', role: 'member', orgId: A1b.id, memberId: mm1.id });
   await b.account({ username: 'm2', role: 'member', orgId: A1c.id, memberId: mm2.id });
@@ -144,7 +146,11 @@ describe('scoping: nobody finds what they may not see', () => {
   it('a branch admin finds notices sent into its scope and materials kept above it', async () => {
     const r = await find(b1, '党建');
     has(r, 'article:pub', 'notice:Apost', 'material:A');
-    expect(r.items.find((h) => h.type === 'notice')!.link).toBe(`/inbox/${doc['notice:Apost']}`);
+    // Received from above: without a member record there is no inbox to open it in, so no link (not a 404).
+    expect(r.items.find((h) => h.type === 'notice')!.link).toBeNull();
+    const secretary = await ctx.as('b1m');
+    expect((await find(secretary, '党建')).items.find((h) => h.type === 'notice')!.link).toBe(`/inbox/${doc['notice:Apost']}`);
+    expect(expectOk(await secretary.post(`/api/inbox/${doc['notice:Apost']}/open`)).title).toBe('党建述职安排');
     expect(r.items.find((h) => h.type === 'article')!.link).toBe(`/columns/articles/${doc['article:pub']}`);
   });
   it('a member finds published articles, the notices of its inbox and its org\'s materials', async () => {
@@ -213,9 +219,9 @@ describe('the index follows writes', () => {
   it('the migration goes down and up again, indexing the rows that exist', async () => {
     const db = ctx.services.db.kysely;
     const before = await db.selectFrom('search_doc').select(['doc_type', 'doc_id', 'tokens']).orderBy('doc_type').orderBy('doc_id').execute();
-    await migrateDown(ctx.services.db);
+    await migrateDown(ctx.services.db, '0008_search'); // and any later migration
     await expect(db.selectFrom('search_doc').select('id').execute()).rejects.toThrow();
-    expect(await migrateToLatest(ctx.services.db)).toEqual(['0008_search']);
+    expect(await migrateToLatest(ctx.services.db)).toContain('0008_search');
     expect(await db.selectFrom('search_doc').select(['doc_type', 'doc_id', 'tokens']).orderBy('doc_type').orderBy('doc_id').execute()).toEqual(before);
     has(await find(wc, '党建'), 'material:A');
   });

@@ -6,6 +6,7 @@ import type { Database, NewMember } from '../platform/db/types.js';
 import type { Cipher } from '../platform/crypto.js';
 import { resetSequences } from '../platform/db/dialect.js';
 import { memberColumns } from '../modules/member/member.rules.js';
+import { emptyMemberStats, tallyMember, type MemberStats } from '../modules/org/org.member-stats.js';
 import type { GenCommitteeTerm, GenMember, GenOrg } from './generate.js';
 
 export interface BulkResult { orgIds: Map<string, number>; memberIds: Map<number, number>; members: number }
@@ -40,7 +41,7 @@ export async function bulkLoad(db: Kysely<Database>, cipher: Cipher, data: {
     } as never);
     chain.forEach((a, i) => closure.push({ ancestor_id: a, descendant_id: id, depth: chain.length - 1 - i }));
   }
-  const counts = new Map<number, { all: number; prob: number }>();
+  const stats = new Map<number, MemberStats>(); // the per-org summaries, tallied by the services' rule as rows go in
   let members = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < orgRows.length; i += 500) await trx.insertInto('org').values(orgRows.slice(i, i + 500)).execute();
@@ -58,19 +59,14 @@ export async function bulkLoad(db: Kysely<Database>, cipher: Cipher, data: {
       const cols = memberColumns(m, cipher, data.today);
       batch.push({ ...cols, id, org_id: orgId, root_id: rootOf.get(m.orgKey)!, status: m.status, created_at: data.now, updated_at: data.now, version: 1 } as NewMember);
       if (!data.keepMemberIds || data.keepMemberIds(m)) memberIds.set(m.index, id);
-      if (m.status === 'active') {
-        const c = counts.get(orgId) ?? { all: 0, prob: 0 };
-        c.all++;
-        if (m.category === 'probationary') c.prob++;
-        counts.set(orgId, c);
-      }
+      let s = stats.get(orgId);
+      if (!s) stats.set(orgId, s = emptyMemberStats());
+      tallyMember(s, m.status, cols.category);
       members++;
       if (batch.length >= 500) { await flush(); if (members % 50_000 === 0) data.onProgress?.('members', members); }
     }
     await flush();
-    for (const [orgId, c] of counts) {
-      await trx.updateTable('org').set({ member_count: c.all, probationary_count: c.prob }).where('id', '=', orgId).execute();
-    }
+    for (const [orgId, s] of stats) await trx.updateTable('org').set(s).where('id', '=', orgId).execute();
     if (data.committees?.length) {
       let nextTerm = (await maxId(trx as unknown as Kysely<Database>, 'committee_term')) + 1;
       const seats: Insertable<Database['committee_seat']>[] = [];

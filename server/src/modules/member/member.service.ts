@@ -10,6 +10,7 @@ import { type Clock, iso, todayCn } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import type { OrgRepo } from '../org/org.repo.js';
+import { summaryTerms } from '../org/org.member-stats.js';
 import type { MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contracts/schemas.js';
 import { PAGE_SIZE_DEFAULT } from '../../../../contracts/limits.js';
 import type { MemberFilter, MemberRepo } from './member.repo.js';
@@ -56,13 +57,11 @@ export function createMemberService(deps: { db: Kysely<Database>; repo: MemberRe
       const filter = await scopeFilter(actor, q, 'member.read');
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? PAGE_SIZE_DEFAULT;
-      const onlyActiveSubtree = filter.status === 'active' && !filter.q && !filter.category;
+      const terms = summaryTerms(filter);
       const [rows, total] = await Promise.all([
         repo.list(filter, (page - 1) * pageSize, pageSize),
-        // The per-org summaries answer the common case without counting a million rows.
-        onlyActiveSubtree
-          ? (filter.scopeOrgId === null ? orgs.allMemberTotal() : orgs.subtreeMemberTotals(filter.scopeOrgId).then((t) => t.members))
-          : repo.count(filter),
+        // The per-org summaries answer every status choice (全部状态 too) without counting a million rows; a name search counts.
+        terms ? orgs.memberSummaryTotal(filter.scopeOrgId, terms) : repo.count(filter),
       ]);
       return { items: rows.map(presentListItem), total, page, pageSize };
     },

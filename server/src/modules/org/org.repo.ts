@@ -2,8 +2,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, OrgRow } from '../../platform/db/types.js';
 import { likeText } from '../../platform/db/connect.js';
-import { likeEscape } from '../../platform/db/dialect.js';
+import { dialectOf, likeEscape } from '../../platform/db/dialect.js';
 import { createRootCache } from './org.scope.js';
+import { emptyMemberStats, tallyMember, type MemberStatColumn, type OtherStatusCountColumn } from './org.member-stats.js';
 import { refreshAccountCounts } from '../notice/notice.accounts.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -67,11 +68,17 @@ export function createOrgRepo(db: Kysely<Database>) {
         .where(await inSubtree(id)).where('o.status', '=', 'active').executeTakeFirstOrThrow();
       return { members: Number(r.members), probationary: Number(r.probationary), orgs: Number(r.orgs) };
     },
-    /** Active members of every tree: what the system administrator's unfiltered list counts. */
-    async allMemberTotal(): Promise<number> {
-      const r = await db.selectFrom('org').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('member_count'), sql<number>`0`).as('n'))
-        .where('status', '=', 'active').executeTakeFirstOrThrow();
-      return Number(r.n);
+    /**
+     * A member list's total from the per-org summaries: these columns (with their signs, see summaryTerms) summed
+     * over the subtree of `scopeId`, or over every tree when null. Dissolved orgs are included, as the list shows
+     * the members still recorded in them.
+     */
+    async memberSummaryTotal(scopeId: number | null, terms: [MemberStatColumn, 1 | -1][]): Promise<number> {
+      const columns = [...new Set(terms.map(([c]) => c))];
+      let qb = db.selectFrom('org as o').select(columns.map((c) => sql<number>`coalesce(sum(${sql.ref(`o.${c}`)}), 0)`.as(c)));
+      if (scopeId !== null) qb = qb.where(await inSubtree(scopeId));
+      const r = await qb.executeTakeFirstOrThrow() as Record<string, unknown>;
+      return terms.reduce((total, [c, sign]) => total + sign * Number(r[c]), 0);
     },
     async countsByType(id: number): Promise<Record<string, number>> {
       const rows = await db.selectFrom('org as o')
@@ -94,7 +101,7 @@ export function createOrgRepo(db: Kysely<Database>) {
         .where('o.id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', id))
         .where('o.status', '=', 'active').execute();
     },
-    async insert(trx: Transaction<Database>, row: Omit<OrgRow, 'id' | 'member_account_count' | 'post_account_count'>): Promise<number> {
+    async insert(trx: Transaction<Database>, row: Omit<OrgRow, 'id' | 'member_account_count' | 'post_account_count' | OtherStatusCountColumn>): Promise<number> {
       const { id } = await trx.insertInto('org').values(row).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('org_closure').values({ ancestor_id: id, descendant_id: id, depth: 0 }).execute();
       if (row.parent_id !== null) {
@@ -142,15 +149,23 @@ export function createOrgRepo(db: Kysely<Database>) {
     async events(orgId: number) {
       return db.selectFrom('org_event').selectAll().where('org_id', '=', orgId).orderBy('id', 'desc').limit(200).execute();
     },
-    /** Recompute the per-org member summaries after members moved in or out of these orgs. */
+    /**
+     * Recount the per-org member summaries (org.member-stats.ts) of these orgs from their rows, inside the
+     * transaction of every write that adds members or changes a member's status, category or org.
+     */
     async refreshMemberCounts(q: Q, orgIds: number[]): Promise<void> {
-      for (const id of new Set(orgIds)) {
-        await q.updateTable('org').set({
-          member_count: (eb) => eb.selectFrom('member').select((e) => e.fn.countAll<number>().as('n'))
-            .where('member.org_id', '=', id).where('member.status', '=', 'active'),
-          probationary_count: (eb) => eb.selectFrom('member').select((e) => e.fn.countAll<number>().as('n'))
-            .where('member.org_id', '=', id).where('member.status', '=', 'active').where('member.category', '=', 'probationary'),
-        }).where('id', '=', id).execute();
+      const ids = [...new Set(orgIds)].sort((a, b) => a - b);
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        // PostgreSQL: lock the org rows first (in id order), so the count below, a new statement, sees every
+        // committed write; without it two writers to one org each count without the other's member. NO KEY: the
+        // member rows' foreign keys hold KEY SHARE locks on these orgs, which FOR UPDATE would deadlock with.
+        if (dialectOf(q) === 'postgresql') await q.selectFrom('org').select('id').where('id', 'in', chunk).orderBy('id').forNoKeyUpdate().execute();
+        const rows = await q.selectFrom('member').select(['org_id', 'status', 'category', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('org_id', 'in', chunk).groupBy(['org_id', 'status', 'category']).execute();
+        const stats = new Map(chunk.map((id) => [id, emptyMemberStats()]));
+        for (const r of rows) tallyMember(stats.get(r.org_id)!, r.status, r.category, Number(r.n));
+        for (const [id, s] of stats) await q.updateTable('org').set(s).where('id', '=', id).execute();
       }
       await refreshAccountCounts(q, orgIds);
     },

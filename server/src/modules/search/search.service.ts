@@ -124,7 +124,8 @@ export function createSearchService(deps: { db: Kysely<Database>; access: Access
       };
       return run(scope, input, async (r) => {
         if (r.doc_type === 'article') return (await allowed('content.read', r.org_id)) ? `/columns/articles/${r.doc_id}` : `/site/a/${r.doc_id}`;
-        if (r.doc_type === 'notice') return (await allowed('notice.read', r.org_id)) ? `/notices/${r.doc_id}` : `/inbox/${r.doc_id}`;
+        // A notice received from above opens in the reader's inbox, which needs the account's member record.
+        if (r.doc_type === 'notice') return (await allowed('notice.read', r.org_id)) ? `/notices/${r.doc_id}` : actor.memberId !== null ? `/inbox/${r.doc_id}` : null;
         return scope.kind === 'member' ? null : '/study';
       });
     },

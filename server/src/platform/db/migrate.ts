@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_content.js';
 import * as m0006 from './migrations/0006_notices.js';
 import * as m0007 from './migrations/0007_study-display.js';
 import * as m0008 from './migrations/0008_search.js';
+import * as m0009 from './migrations/0009_member-status-counts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_notices': m0006,
   '0007_study-display': m0007,
   '0008_search': m0008,
+  '0009_member-status-counts': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -30,8 +32,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function migrateDown(db: Db): Promise<void> {
+/** Undoes the newest migration, or (with `before`) every migration from that one on. */
+export async function migrateDown(db: Db, before?: string): Promise<void> {
   const migrator = new Migrator({ db: db.kysely, provider });
-  const { error } = await migrator.migrateDown();
+  const names = Object.keys(MIGRATIONS);
+  const target = before === undefined ? undefined : names[names.indexOf(before) - 1];
+  if (before !== undefined && target === undefined) throw new Error(`unknown migration or nothing before it: ${before}`);
+  const { error } = target === undefined ? await migrator.migrateDown() : await migrator.migrateTo(target);
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

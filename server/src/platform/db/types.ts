@@ -14,6 +14,10 @@ export interface OrgTable {
   sort_order: number;
   member_count: number; // active members directly in this org, kept current on write
   probationary_count: number;
+  // members of the other statuses directly in this org (rule: modules/org/org.member-stats.ts), kept on write
+  transferred_out_count: Generated<number>;
+  deceased_count: Generated<number>;
+  removed_count: Generated<number>;
   member_account_count: Generated<number>; // active members with an active account (notice reach), kept on write
   post_account_count: Generated<number>; // the same, among members holding a post
   dissolved_at: string | null;
