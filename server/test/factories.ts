@@ -29,6 +29,21 @@ export function createFactories(s: Services, clock: Clock) {
       const r = await s.orgs.create(SYSTEM, { parentId: o.parentId, type, name: o.name ?? `测试组织${seq++}`, code: o.code ?? null });
       return r;
     },
+    /**
+     * Two work committees: 甲市 (A) with two organ committees (A1 with branches A1b1 and A1b2, A2 with A2b) and
+     * 乙县 (B) with one branch (B1b). Ids by those names.
+     */
+    async twoCities(): Promise<Record<'A' | 'A1' | 'A1b1' | 'A1b2' | 'A2' | 'A2b' | 'B' | 'B1b', number>> {
+      const A = (await this.org({ parentId: null, name: '甲市直属机关工委', code: 'A' })).id;
+      const A1 = (await this.org({ parentId: A, type: 'organ_committee', name: '甲市财政局机关党委' })).id;
+      const A1b1 = (await this.org({ parentId: A1, type: 'branch', name: '财政局第一党支部' })).id;
+      const A1b2 = (await this.org({ parentId: A1, type: 'branch', name: '财政局第二党支部' })).id;
+      const A2 = (await this.org({ parentId: A, type: 'organ_committee', name: '甲市教育局机关党委' })).id;
+      const A2b = (await this.org({ parentId: A2, type: 'branch', name: '教育局第一党支部' })).id;
+      const B = (await this.org({ parentId: null, name: '乙县直属机关工委', code: 'B' })).id;
+      const B1b = (await this.org({ parentId: B, type: 'branch', name: '乙县保密局党支部' })).id;
+      return { A, A1, A1b1, A1b2, A2, A2b, B, B1b };
+    },
     memberBody(orgId: number, over: Partial<MemberCreateBody> = {}): MemberCreateBody {
       const n = seq++;
       return {

@@ -19,14 +19,7 @@ let n = 50_000; // ID sequence far from the factories' own
 beforeAll(async () => {
   ctx = await createTestContext();
   const b = ctx.build;
-  o.A = (await b.org({ parentId: null, name: '甲市直属机关工委', code: 'A' })).id;
-  o.A1 = (await b.org({ parentId: o.A, type: 'organ_committee', name: '甲市财政局机关党委' })).id;
-  o.A1b1 = (await b.org({ parentId: o.A1, type: 'branch', name: '财政局第一党支部' })).id;
-  o.A1b2 = (await b.org({ parentId: o.A1, type: 'branch', name: '财政局第二党支部' })).id;
-  o.A2 = (await b.org({ parentId: o.A, type: 'organ_committee', name: '甲市教育局机关党委' })).id;
-  o.A2b = (await b.org({ parentId: o.A2, type: 'branch', name: '教育局第一党支部' })).id;
-  o.B = (await b.org({ parentId: null, name: '乙县直属机关工委', code: 'B' })).id;
-  o.B1b = (await b.org({ parentId: o.B, type: 'branch', name: '乙县保密局党支部' })).id;
+  Object.assign(o, await b.twoCities());
   acct.wca = await b.account({ username: 'wca', role: 'work_committee_admin', orgId: o.A });
   acct.oa = await b.account({ username: 'oa', role: 'org_admin', orgId: o.A1 });
   acct.wcb = await b.account({ username: 'wcb', role: 'work_committee_admin', orgId: o.B });
