@@ -1,5 +1,6 @@
-// The baselines of (g): a bare Fastify 5 instance in the server process (no plugins, no hooks, no session, no
-// schemas, no CSP), on the same Kysely and driver as the app, doing the database read of each measured page:
+// The baselines of (g): a bare Fastify 5 instance in its own process, started by bench/processes.ts as the app
+// is (no plugins, no hooks, no session, no schemas, no CSP), on the same Kysely and driver as the app (openDb),
+// doing the database read of each measured page:
 //   GET /a/:id       the article row (select * from article where id = ?), visibility check, minimal HTML
 //   GET /a3/:id      diagnostic: all three reads of the article page (article, column, files) through contentRepo
 //   GET /list        the portal's latest-articles read (published, publish_at <= now, newest first, 21 rows,
@@ -9,8 +10,11 @@
 //   GET /inbox?member=ID  the inbox's SQL through the app's own noticeRepo (the member row, the page of notices,
 //                    the reminded ones, the unread count), JSON
 // and, for (h), GET /counts?notice=ID: row counts of the receipt tables, so the client can check the send wrote none.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
+import { openDb } from '../server/src/platform/db/connect.js';
 import type { Database } from '../server/src/platform/db/types.js';
 import { createNoticeRepo } from '../server/src/modules/notice/notice.repo.js';
 import { SUMMARY_COLUMNS, createContentRepo } from '../server/src/modules/content/content.repo.js';
@@ -68,4 +72,20 @@ export async function startBare(db: Kysely<Database>): Promise<{ base: string; c
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** Run as a process (forked by bench/processes.ts): BENCH_BARE holds the database; answers { type: 'listening', base }; stops on SIGTERM. */
+async function serve(): Promise<void> {
+  const opts = JSON.parse(process.env.BENCH_BARE ?? 'null') as { sqliteFile: string | null; databaseUrl: string | null; dataDir: string } | null;
+  if (!opts) throw new Error('bench/bare.ts is started by bench/processes.ts');
+  const db = openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, sqliteFile: opts.sqliteFile ?? undefined });
+  const server = await startBare(db.kysely);
+  const stop = () => { void server.close().then(() => db.close()).finally(() => process.exit(0)); };
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop); // the bench ended without stopping it
+  process.send?.({ type: 'listening', base: server.base });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  serve().catch((e: unknown) => { console.error('bare server failed:', e instanceof Error ? e.stack : e); process.exit(1); });
 }

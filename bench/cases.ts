@@ -31,7 +31,8 @@ export interface DbResult {
   loadAvg: [number, number];
   /** The 1-minute load average sampled every 5 s while the server process measured (`uptime`'s first number). */
   loadDuring?: { min: number; max: number; mean: number; samples: number };
-  memory: { rssMb: number; maxRssMb: number; heapUsedMb: number; checkpoints: { start: number; afterRepo: number } };
+  /** The app's own process (bench/processes.ts, MB); results saved before it had one carry heapUsedMb and afterRepo instead. */
+  memory: { rssMb: number; maxRssMb: number; anonMb?: number; fileMb?: number; launcherMb?: number; command?: string; heapUsedMb?: number; checkpoints: { start: number; afterRepo?: number; afterHttp?: number; peakHttp?: number; peakSite?: number } };
   /** The coverage-dashboard campaign measured in (f), when there was one. */
   coverage?: CoverageInfo;
   /** The content data of (g) and (h), their throughput pairs and the send to the whole tree. */

@@ -1,12 +1,8 @@
-// The whole HTTP path: the real app (buildApp) listening on 127.0.0.1, a bench account made directly in
-// the database, a real login, then plain fetch requests carrying the session cookie.
+// The whole HTTP path: the app in its own process as `npm start` runs it (bench/processes.ts), a bench account
+// made directly in the database, a real login, then plain fetch requests carrying the session cookie.
 import type { Kysely } from 'kysely';
 import type { Database } from '../server/src/platform/db/types.js';
-import type { Db } from '../server/src/platform/db/connect.js';
-import { loadConfig } from '../server/src/platform/config.js';
-import { createCipher, hashPassword } from '../server/src/platform/crypto.js';
-import { buildApp } from '../server/src/app.js';
-import { freePort } from './pg-cluster.js';
+import { hashPassword } from '../server/src/platform/crypto.js';
 import { loadFor, timeIt, fmtMs } from './measure.js';
 import { GROUPS, caseLine, httpCases, type CaseResult, type ConcurrentResult } from './cases.js';
 import type { Targets } from './dataset.js';
@@ -14,21 +10,6 @@ import type { Targets } from './dataset.js';
 export const BENCH_PASSWORD = 'Bench@2026zd';
 /** wc: work-committee admin bound to the root org; sys: work-committee admin without an org (like `admin`). */
 export const BENCH_ACCOUNTS = { wc: 'bench_wc', sys: 'bench_sys' } as const;
-
-export interface RunningApp { base: string; close(): Promise<void> }
-
-export async function startApp(db: Db, opts: { dataDir: string; key: Buffer; databaseUrl: string | null }): Promise<RunningApp> {
-  // (g) and (h) log in as some twenty member accounts within a minute: above the default login rate limit.
-  const env: Record<string, string | undefined> = { ...process.env, ZHENDI_DATA_DIR: opts.dataDir, ZHENDI_LOG_LEVEL: 'silent', ZHENDI_LOGIN_RATE_LIMIT: '1000' };
-  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  else delete env.DATABASE_URL;
-  const config = loadConfig(env);
-  // No web build needed: the bench only calls the API.
-  const { app } = await buildApp({ config, db, cipher: createCipher(opts.key), webDist: null });
-  const port = await freePort();
-  await app.listen({ port, host: '127.0.0.1' });
-  return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
-}
 
 /** A work-committee admin bound to `orgId` (null: the system-wide administrator), usable at once. */
 export async function ensureAccount(db: Kysely<Database>, username: string, orgId: number | null): Promise<void> {
@@ -68,7 +49,7 @@ export async function getJson(base: string, path: string, cookie: string): Promi
   return JSON.parse(text) as unknown;
 }
 
-/** The HTTP client side, run in the parent process against the server in the worker. */
+/** The HTTP client side, run in bench/run.ts against the app's process. */
 export async function runHttp(base: string, t: Targets, opts: { httpRequests: number; concurrency: number; concurrentSeconds: number; only?: string[] }, log: (s: string) => void)
   : Promise<{ cases: CaseResult[]; concurrent: ConcurrentResult[] }> {
   log(GROUPS.http);

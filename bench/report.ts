@@ -12,6 +12,7 @@ type Dialect = DbResult['dialect'];
 const DIALECTS: Dialect[] = ['sqlite', 'postgresql'];
 const NAME: Record<Dialect, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL' };
 const n = (x: number) => x.toLocaleString('en');
+const mb = (x: number) => `${x.toFixed(0)} MB`;
 
 export function saveResult(outDir: string, r: DbResult): void {
   fs.writeFileSync(path.join(outDir, `results-${r.dialect}-${r.sizes.members}.json`), JSON.stringify(r, null, 2));
@@ -83,10 +84,16 @@ export function resultTables(results: Partial<Record<Dialect, DbResult>>, only?:
   }
   out.push('### (e) Load time and server memory', '', `| | ${present.map((d) => NAME[d]).join(' | ')} |`, `|---|${present.map(() => '---').join('|')}|`,
     `| Bulk load (generate + insert) | ${present.map((d) => { const l = results[d]!.load; return `${fmtDuration(l.ms)}${l.cached ? ` (cached file, loaded ${l.loadedAt.slice(0, 10)})` : ''}${l.note ? ` ${l.note}` : ''}`; }).join(' | ')} |`,
-    `| Server RSS after the runs (budget < ${BUDGETS.rssMb} MB) | ${present.map((d) => { const m = results[d]!.memory; return `${m.rssMb.toFixed(0)} MB: ${verdict(m.rssMb < BUDGETS.rssMb)}`; }).join(' | ')} |`,
-    `| Peak RSS of the server process | ${present.map((d) => `${results[d]!.memory.maxRssMb.toFixed(0)} MB`).join(' | ')} |`,
-    `| RSS at start (code loaded, no query yet) / after (a)+(b) | ${present.map((d) => { const c = results[d]!.memory.checkpoints; return `${c.start.toFixed(0)} / ${c.afterRepo.toFixed(0)} MB`; }).join(' | ')} |`,
-    `| JS heap used after the runs | ${present.map((d) => `${results[d]!.memory.heapUsedMb.toFixed(0)} MB`).join(' | ')} |`, '');
+    `| Server RSS after the runs (budget < ${BUDGETS.rssMb} MB) | ${present.map((d) => { const m = results[d]!.memory; return `${mb(m.rssMb)}${m.anonMb === undefined ? '' : ` (${mb(m.anonMb)} anonymous, ${mb(m.fileMb!)} file-backed)`}: ${verdict(m.rssMb < BUDGETS.rssMb)}`; }).join(' | ')} |`,
+    `| Peak RSS of the server process (VmHWM) | ${present.map((d) => mb(results[d]!.memory.maxRssMb)).join(' | ')} |`,
+    `| RSS at start (listening, no request yet) / after (c), (d) and (f) | ${present.map((d) => { const c = results[d]!.memory.checkpoints; return `${mb(c.start)} / ${c.afterHttp === undefined ? '–' : mb(c.afterHttp)}`; }).join(' | ')} |`,
+    ...(present.some((d) => results[d]!.memory.checkpoints.peakHttp !== undefined)
+      ? [`| Highest RSS sampled during (c)+(d)+(f) / during (g)+(h) | ${present.map((d) => { const c = results[d]!.memory.checkpoints; return c.peakHttp === undefined ? '–' : `${mb(c.peakHttp)} / ${c.peakSite === undefined ? '–' : mb(c.peakSite)}`; }).join(' | ')} |`] : []),
+    ...(present.some((d) => results[d]!.memory.launcherMb !== undefined)
+      ? [`| RSS of the runner's process that started it (not counted above) | ${present.map((d) => { const l = results[d]!.memory.launcherMb; return l === undefined ? '–' : mb(l); }).join(' | ')} |`] : []),
+    ...(present.some((d) => results[d]!.memory.anonMb === undefined)
+      ? [`| (older result: measured inside the bench worker, which also ran (a), (b) and the bare baseline) | ${present.map((d) => (results[d]!.memory.anonMb === undefined ? 'yes' : '')).join(' | ')} |`] : []),
+    '');
   return out.join('\n');
 }
 
@@ -189,17 +196,20 @@ Three scopes are used: the **root** (the whole tree), an **organ committee** of 
 - (a) and (b) call the repositories the API services use (\`orgRepo\`, \`memberRepo\`) directly:
   a few warm-up calls, then up to ${any.cases.find((c) => c.group === 'subtree')?.stat.n ?? 'N'} timed calls (fewer for slow queries: each line is bounded to about 15 s).
   The raw \`COUNT\` lines have no budget: they show what the per-organization summaries save.
-- (c) starts the real app (\`buildApp\`) on 127.0.0.1 in a child process, logs in through
+- (c) starts the app as \`npm start\` does (${any.memory.command ? `\`${any.memory.command}\`` : 'its server command'}, read from \`package.json\`), on
+  127.0.0.1 in a process of its own over the bench database, logs in through
   \`POST /api/auth/login\` as a work-committee admin bound to the root organization (and, for one
   line, as a system admin without an organization, like the \`admin\` account made at first start)
-  and sends requests one after another from the parent process with \`fetch\`. Times include HTTP,
+  and sends requests one after another from the bench's own process with \`fetch\`. Times include HTTP,
   JSON serialization and the client's parsing.
 - (d) runs a few fetch loops at once for a few seconds against the same server.
 - (f), (g) and (h) have their own sections below: the coverage dashboard, and the public site and
   notices (with the bare Fastify baselines of (g)).
-- RSS is \`process.memoryUsage().rss\` of the server process after (a) to (h): that process also ran
-  the repository calls of (a) and (b) and, for (g) and (h), the bare Fastify baseline, but neither the
-  data load nor the HTTP client.
+- Server memory is that of the app's process alone, read from \`/proc/<pid>/status\`: \`VmRSS\` (resident
+  now: anonymous memory such as the JS heap, malloc and SQLite's page cache, plus file-backed pages such
+  as the node binary and shared libraries) after (c) to (h), and \`VmHWM\` (the highest RSS it reached).
+  The repository calls of (a) and (b), the bare baseline of (g), the data load and the HTTP client all
+  run in other processes. PostgreSQL's own memory is not counted (it is the database, not the server).
 
 Page 50 of a small scope is past its end (0 rows): it still measures what the query has to scan.
 
@@ -209,7 +219,7 @@ ${earlier.length ? `> ${earlier.map((d) => `${NAME[d]} results are from an earli
 |---|---|
 | Date | ${DIALECTS.filter((d) => results[d]).map((d) => `${NAME[d]} ${results[d]!.when.slice(0, 16).replace('T', ' ')}`).join(', ')} UTC |
 ${Object.entries(m).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
-| SQLite | ${results.sqlite?.version ?? 'not run'} (better-sqlite3, WAL, synchronous=NORMAL, 64 MB page cache) |
+| SQLite | ${results.sqlite?.version ?? 'not run'} (better-sqlite3, WAL, synchronous=NORMAL, the page cache set in \`server/src/platform/db/connect.ts\`) |
 | PostgreSQL | ${results.postgresql?.version ?? 'not run'}${results.postgresql ? ' (throwaway cluster or DATABASE_URL; fsync=off, default shared_buffers; ANALYZE after the load)' : ''} |
 | Load average (1 min) at start / end of the measurements (sampled every 5 s during them) | ${DIALECTS.filter((d) => results[d]?.loadAvg).map((d) => `${NAME[d]} ${loadText(results[d]!)}`).join('; ') || 'not recorded'} |
 | Command | \`npm run bench${argsText ? ` -- ${argsText}` : ''}\` |
@@ -294,8 +304,8 @@ ${withC.map((d) => (results[d]!.content!.cached ? `${NAME[d]}: reused from the c
 
 **(g)** The client logs in through \`POST /api/auth/login\` as ${any.targets.content?.members.length ?? 20} member accounts (10 spread over all account
 holders, 10 under the targets of subtree notices) and runs the same fetch loops as (d) (${any.pairs?.[0]?.concurrency ?? 8} loops ×
-${any.pairs?.[0]?.seconds ?? 5} s) first against the app and then against a bare Fastify 5 instance (\`bench/bare.ts\`) started in
-the same server process on the same Kysely and driver: no plugins, hooks, session, schemas or CSP, only
+${any.pairs?.[0]?.seconds ?? 5} s) first against the app and then against a bare Fastify 5 instance (\`bench/bare.ts\`), which runs,
+like the app, in a process of its own on the same Kysely and driver: no plugins, hooks, session, schemas or CSP, only
 the database read and a minimal response. Articles are requested in turn from ${any.targets.content?.articleIds.length ?? 100} visible ones
 spread over all columns; inbox requests rotate over the member accounts (the bare inbox takes the member
 id from the query string and runs the inbox's SQL through the app's own \`noticeRepo\`). The ratio is bare

@@ -2,6 +2,7 @@
 // results as Markdown and write docs/benchmarks.md. See that page for what each line means.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { sql } from 'kysely';
 import { openDb } from '../server/src/platform/db/connect.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
 import { LARGE_SIZE } from '../server/src/demo/generate.js';
-import { benchKey, ensureSqlite, loadDataset, type LoadInfo, type Targets } from './dataset.js';
+import { benchKey, ensureSqlite, loadDataset, type LoadInfo } from './dataset.js';
 import { ensureCoverage, type CoverageInfo } from './coverage.js';
 import { runHttp } from './http.js';
 import { runSiteHttp } from './site-http.js';
@@ -18,7 +19,8 @@ import { fmtDuration, withTimeout } from './measure.js';
 import { pgAvailable, startPg } from './pg-cluster.js';
 import { document, resultTables, saveResult, withSaved } from './report.js';
 import type { DbResult } from './cases.js';
-import type { Job } from './worker.js';
+import type { Job, RepoResult } from './worker.js';
+import { startAppProcess, startBareProcess } from './processes.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -59,39 +61,96 @@ const settings = { iterations: int('iterations', 1), httpRequests: int('requests
 const t0 = performance.now();
 const log = (s: string) => console.log(`[${fmtDuration(performance.now() - t0).padStart(9)}] ${s}`);
 
-/**
- * Runs bench/worker.ts (the server side) in a child process and the HTTP client here, so neither the
- * client nor this process's loading work weighs on the server's memory or event loop. Killed after `limitMs`.
- */
-function measure(job: Job, limitMs: number): Promise<DbResult> {
+/** Runs bench/worker.ts ((a), (b), the bench accounts) to its end; killed after `limitMs`. */
+function runWorker(job: Job, limitMs: number): Promise<RepoResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH_DIR, 'worker.ts'), [], { env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    let result: DbResult | null = null;
-    let http: (Awaited<ReturnType<typeof runHttp>> & Pick<DbResult, 'pairs' | 'send'>) | null = null;
-    let httpError: unknown = null;
-    const timer = setTimeout(() => { log(`measurements on ${job.dialect} took over ${fmtDuration(limitMs)}: stopping them`); child.kill('SIGKILL'); }, limitMs);
-    child.on('message', (m: { type: string; result?: DbResult; base?: string; bare?: string; targets?: Targets }) => {
-      if (m.type === 'result') result = m.result!;
-      if (m.type === 'server') {
-        const say = (s: string) => console.log(`[${job.dialect}] ${s}`);
-        const wantSite = !job.only || job.only.includes('site') || job.only.includes('notice');
-        runHttp(m.base!, m.targets!, job, say)
-          .then(async (r) => {
-            const site = wantSite ? await runSiteHttp(m.base!, m.bare!, m.targets!, job, say) : { cases: [], pairs: [], send: null };
-            http = { cases: [...r.cases, ...site.cases], concurrent: r.concurrent, pairs: site.pairs, send: site.send };
-          })
-          .then(() => {}, (e: unknown) => { httpError = e; })
-          .finally(() => child.send({ type: 'finish' }));
-      }
-    });
+    let result: RepoResult | null = null;
+    const timer = setTimeout(() => { log(`the repository cases on ${job.dialect} took over ${fmtDuration(limitMs)}: stopping them`); child.kill('SIGKILL'); }, limitMs);
+    child.on('message', (m: { type: string; result?: RepoResult }) => { if (m.type === 'result') result = m.result!; });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (httpError) reject(httpError instanceof Error ? httpError : new Error(String(httpError)));
-      else if (result && http) resolve({ ...result, cases: [...result.cases, ...http.cases], concurrent: http.concurrent, pairs: http.pairs, send: http.send });
-      else reject(new Error(`measurements on ${job.dialect} ended without a result (${signal ?? `exit code ${code}`})`));
+      if (result) resolve(result);
+      else reject(new Error(`the repository cases on ${job.dialect} ended without a result (${signal ?? `exit code ${code}`})`));
     });
   });
+}
+
+/** Processes to stop if the bench itself fails or is interrupted. */
+const running = new Set<{ stop(): Promise<void> }>();
+const stopAll = () => Promise.all([...running].map((p) => p.stop()));
+process.once('SIGINT', () => { void stopAll().finally(() => process.exit(130)); });
+
+/** The app's data directory for `npm start`: zhendi.sqlite is a link to the bench file (SQLite follows it, WAL included). */
+function appDataDir(job: Job): string {
+  const dir = path.join(OUT_DIR, `app-${job.dialect}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const link = path.join(dir, 'zhendi.sqlite');
+  fs.rmSync(link, { force: true });
+  if (job.sqliteFile) fs.symlinkSync(path.relative(dir, job.sqliteFile), link);
+  return dir;
+}
+
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+
+/**
+ * One database's measurements: (a)+(b) in bench/worker.ts, then the app started as `npm start` starts it and
+ * the bare baseline of (g), each in a process of its own, with the HTTP client here; the app's memory is
+ * read from /proc after the runs. Stopped after `limitMs`.
+ */
+async function measure(job: Job, limitMs: number): Promise<DbResult> {
+  const say = (s: string) => console.log(`[${job.dialect}] ${s}`);
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0]!;
+  const loadSamples: number[] = [loadAtStart];
+  const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
+  try {
+    const repo = await runWorker(job, limitMs);
+    const t = repo.targets;
+    const app = await startAppProcess({ dataDir: appDataDir(job), key: benchKey(job.outDir), databaseUrl: job.pgUrl, say });
+    running.add(app);
+    const wantSite = !job.only || job.only.includes('site') || job.only.includes('notice');
+    const bare = wantSite ? await startBareProcess({ sqliteFile: job.sqliteFile, databaseUrl: job.pgUrl, dataDir: job.outDir }) : null;
+    if (bare) running.add(bare);
+    try {
+      const atStart = app.memory();
+      // The highest RSS seen in each part (sampled every 100 ms), to tell which load makes the peak.
+      let highest = atStart.rssMb;
+      const sampling = setInterval(() => { try { highest = Math.max(highest, app.memory().rssMb); } catch { /* exited */ } }, 100);
+      const highestSince = () => { const h = Math.max(highest, app.memory().rssMb); highest = 0; return h; };
+      say(`app started with \`${app.command}\` (pid ${app.pid}${app.launcherPid ? `, under its runner's pid ${app.launcherPid}` : ''}): RSS ${mb(atStart.rssMb)} before any request`);
+      const left = () => limitMs - (performance.now() - started);
+      const r = await withTimeout(runHttp(app.base, t, job, say), left(), `HTTP runs on ${job.dialect}`);
+      const afterHttp = app.memory();
+      const peakHttp = highestSince();
+      const site = bare ? await withTimeout(runSiteHttp(app.base, bare.base, t, job, say), left(), `site runs on ${job.dialect}`) : { cases: [], pairs: [], send: null };
+      const end = app.memory();
+      const peakSite = highestSince();
+      clearInterval(sampling);
+      const launcher = app.launcherMemory();
+      const memory: DbResult['memory'] = {
+        rssMb: end.rssMb, maxRssMb: end.hwmMb, anonMb: end.anonMb, fileMb: end.fileMb, launcherMb: launcher?.rssMb, command: app.command,
+        checkpoints: { start: atStart.rssMb, afterHttp: afterHttp.rssMb, peakHttp, peakSite: bare ? peakSite : undefined },
+      };
+      say(`app memory after the runs: RSS ${mb(end.rssMb)} (${mb(end.anonMb)} anonymous, ${mb(end.fileMb)} file-backed), peak ${mb(end.hwmMb)}; `
+        + `at start ${mb(atStart.rssMb)}, after (c)+(d)+(f) ${mb(afterHttp.rssMb)} (highest during them ${mb(peakHttp)}${bare ? `, during (g)+(h) ${mb(peakSite)}` : ''})${launcher ? `; its runner's process ${mb(launcher.rssMb)} more` : ''}`
+        + `${bare ? `; bare server ${mb(bare.memory().rssMb)}` : ''}`);
+      return {
+        dialect: job.dialect, version: repo.version, when: new Date().toISOString(),
+        sizes: { orgs: job.load.info.orgs, members: job.load.info.members, committeeTerms: job.load.info.committeeTerms, committeeSeats: job.load.info.committeeSeats },
+        load: { ms: job.load.info.loadMs, cached: job.load.cached, loadedAt: job.load.info.loadedAt, note: job.load.note },
+        targets: t, cases: [...repo.cases, ...r.cases, ...site.cases], concurrent: r.concurrent, pairs: site.pairs, send: site.send,
+        memory, loadAvg: [loadAtStart, os.loadavg()[0]!],
+        loadDuring: { min: Math.min(...loadSamples), max: Math.max(...loadSamples), mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length, samples: loadSamples.length },
+        coverage: job.load.coverage, content: job.load.content,
+      };
+    } finally {
+      for (const p of [bare, app]) if (p) { await p.stop(); running.delete(p); }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** (f)'s campaign over the whole tree: reused from a cached SQLite file, else built (then ANALYZE, as after the member load). */

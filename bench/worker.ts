@@ -1,23 +1,20 @@
-// The server side of one database's measurements, in a child process forked by run.ts, so that the memory
-// reported is that of a process serving the app (not of the one that loaded a million members, nor of
-// the HTTP client, which runs in the parent).
-// Input: BENCH_JOB (JSON) in the environment. Messages: { type: 'server', base, targets } once the app
-// listens; the parent answers { type: 'finish' } after its HTTP runs; then { type: 'result', result }.
+// The repository side of one database's measurements, in a child process forked by run.ts: (a) and (b)
+// call the repositories directly, then the bench accounts are made for the HTTP runs. The app itself runs in
+// a process of its own (bench/processes.ts), so nothing measured here weighs on its memory.
+// Input: BENCH_JOB (JSON) in the environment. Message: { type: 'result', result } with the repository cases.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../server/src/platform/db/connect.js';
 import { createOrgRepo } from '../server/src/modules/org/org.repo.js';
 import { createMemberRepo } from '../server/src/modules/member/member.repo.js';
-import { pickTargets, benchKey, type LoadInfo } from './dataset.js';
+import { pickTargets, type LoadInfo, type Targets } from './dataset.js';
 import { timeIt } from './measure.js';
-import { GROUPS, caseLine, repoCases, type CaseResult, type DbResult } from './cases.js';
-import { BENCH_ACCOUNTS, ensureAccount, startApp, type RunningApp } from './http.js';
+import { GROUPS, caseLine, repoCases, type CaseResult } from './cases.js';
+import { BENCH_ACCOUNTS, ensureAccount } from './http.js';
 import { explain } from './explain.js';
 import type { CoverageInfo } from './coverage.js';
 import { dropSentNotices, type ContentInfo } from './content.js';
-import { startBare } from './bare.js';
 
 export interface Job {
   dialect: 'sqlite' | 'postgresql';
@@ -39,17 +36,11 @@ const job = JSON.parse(process.env.BENCH_JOB ?? 'null') as Job | null;
 if (!job) throw new Error('bench/worker.ts is started by bench/run.ts');
 const log = (s: string) => console.log(`[${job.dialect}] ${s}`);
 
-const rssMb = () => process.memoryUsage().rss / 2 ** 20;
-const rssAtStart = rssMb();
-const loadAtStart = os.loadavg()[0]!;
-const loadSamples: number[] = [loadAtStart];
-setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000).unref();
-const finished = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => { if (m.type === 'finish') resolve(); }));
+/** What the worker hands back: the database's version, the targets the HTTP runs use, and (a)+(b). */
+export interface RepoResult { version: string; targets: Targets; cases: CaseResult[] }
 
-async function main(j: Job): Promise<DbResult> {
+async function main(j: Job): Promise<RepoResult> {
   const db = openDb({ databaseUrl: j.pgUrl, dataDir: j.outDir, sqliteFile: j.sqliteFile ?? undefined });
-  let app: RunningApp | null = null;
-  let bare: RunningApp | null = null;
   try {
     const dropped = await dropSentNotices(db.kysely);
     if (dropped) log(`removed ${dropped} notice(s) sent by an earlier run's (h)`);
@@ -75,32 +66,10 @@ async function main(j: Job): Promise<DbResult> {
       cases.push({ id: c.id, group: c.group, label: c.label, budget: c.budget, stat, detail: last });
       log(caseLine(cases[cases.length - 1]!));
     }
-    const rssAfterRepo = rssMb();
-
-    app = await startApp(db, { dataDir: j.outDir, key: benchKey(j.outDir), databaseUrl: j.pgUrl });
     await ensureAccount(db.kysely, BENCH_ACCOUNTS.wc, t.rootId);
     await ensureAccount(db.kysely, BENCH_ACCOUNTS.sys, null);
-    bare = await startBare(db.kysely);
-    process.send?.({ type: 'server', base: app.base, bare: bare.base, targets: t });
-    await finished;
-
-    const mem = process.memoryUsage();
-    const memory = {
-      rssMb: mem.rss / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mem.heapUsed / 2 ** 20,
-      checkpoints: { start: rssAtStart, afterRepo: rssAfterRepo },
-    };
-    log(`memory after the runs: RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.maxRssMb.toFixed(0)} MB), JS heap ${memory.heapUsedMb.toFixed(0)} MB; `
-      + `RSS at start ${rssAtStart.toFixed(0)} MB, after (a)+(b) ${rssAfterRepo.toFixed(0)} MB`);
-    return {
-      dialect: j.dialect, version, when: new Date().toISOString(),
-      sizes: { orgs: j.load.info.orgs, members: j.load.info.members, committeeTerms: j.load.info.committeeTerms, committeeSeats: j.load.info.committeeSeats },
-      load: { ms: j.load.info.loadMs, cached: j.load.cached, loadedAt: j.load.info.loadedAt, note: j.load.note },
-      targets: t, cases, concurrent: [], memory, loadAvg: [loadAtStart, os.loadavg()[0]!],
-      loadDuring: { min: Math.min(...loadSamples), max: Math.max(...loadSamples), mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length, samples: loadSamples.length }, coverage: j.load.coverage, content: j.load.content,
-    };
+    return { version, targets: t, cases };
   } finally {
-    await bare?.close();
-    await app?.close();
     await db.close();
   }
 }

@@ -2,11 +2,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -22,8 +21,9 @@ import { createServices, type Services } from './services.js';
 import { registerRoutes } from './routes.js';
 import { IMPORT_MAX_BYTES } from '../../contracts/limits.js';
 import { VERSION } from './platform/version.js';
+import { ROOT_DIR } from './platform/paths.js';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WEB_DIST = path.join(ROOT_DIR, 'web/dist');
 
 export interface AppDeps { config: Config; db: Db; clock?: Clock; cipher?: Cipher; webDist?: string | null }
 
@@ -40,7 +40,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
 
   const services = createServices({ db: deps.db, config: deps.config, clock, cipher });
 
-  await app.register(helmet, {
+  // Security headers for every response. helmet's middleware is built once here: @fastify/helmet built it anew
+  // on every request, parsing the CSP each time.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], // antd writes inline styles
@@ -54,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5 } });

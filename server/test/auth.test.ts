@@ -34,6 +34,19 @@ describe('login', () => {
     expect(me.json().username).toBe('alice');
   });
 
+  it('lets several people log in at the same moment (password checks wait their turn), each with their own session', async () => {
+    const names = ['rush1', 'rush2', 'rush3', 'rush4', 'rush5', 'rush6'];
+    for (const username of names) await ctx.build.account({ username, role: 'org_admin', orgId });
+    const [wrong, ...right] = await Promise.all([
+      ctx.client().login('rush1', 'Wrong@pass1'),
+      ...names.map((n) => ctx.client().login(n, TEST_PASSWORD)),
+    ]);
+    expect(wrong.statusCode).toBe(401);
+    expect(right.map((r) => r.statusCode)).toEqual(names.map(() => 200));
+    expect(right.map((r) => r.json().username)).toEqual(names);
+    expect(new Set(right.map((r) => String(r.headers['set-cookie']))).size).toBe(names.length);
+  });
+
   it('stores only a hash of the session token', async () => {
     const c = await ctx.as('alice');
     const token = c.cookie!.split('=')[1];

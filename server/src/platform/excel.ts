@@ -2,6 +2,8 @@
 // own (lib/utils/parse-sax.js), so a Chinese character split across two chunks turns into "��" — in
 // large sheets, names like "大学本科" came back as "大��本科". This module installs a parse-sax that
 // decodes with a StringDecoder before exceljs loads, so import ExcelJS from here, never from 'exceljs'.
+// exceljs loads on first use (the first property read of the default export), not at start: only imports
+// and exports need it, and loaded it holds some 20 MB of the server's memory.
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJSType from 'exceljs';
@@ -11,19 +13,13 @@ const fromExcel = createRequire(require.resolve('exceljs/package.json'));
 const saxPath = fromExcel.resolve('./lib/utils/parse-sax.js');
 const excelPath = require.resolve('exceljs');
 
-if (require.cache[excelPath] && !require.cache[saxPath]?.exports.zhendiFixed) {
-  // Someone loaded exceljs before this module: its readers already hold the broken function.
-  throw new Error('exceljs was loaded before server/src/platform/excel.ts; import ExcelJS from platform/excel.js');
-}
-
-const { SaxesParser } = fromExcel('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void } };
-const { PassThrough } = fromExcel('readable-stream') as typeof import('node:stream');
-
 async function* parseSax(iterable: AsyncIterable<Buffer | string> & { pipe?: unknown }) {
   let source: AsyncIterable<Buffer | string> = iterable;
   if (typeof iterable.pipe === 'function' && !(Symbol.asyncIterator in iterable)) {
+    const { PassThrough } = fromExcel('readable-stream') as typeof import('node:stream');
     source = (iterable as unknown as NodeJS.ReadableStream).pipe(new PassThrough()) as unknown as AsyncIterable<Buffer>;
   }
+  const { SaxesParser } = fromExcel('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void } };
   const parser = new SaxesParser();
   const decoder = new StringDecoder('utf8');
   let error: unknown;
@@ -47,14 +43,27 @@ async function* parseSax(iterable: AsyncIterable<Buffer | string> & { pipe?: unk
 }
 (parseSax as unknown as { zhendiFixed: boolean }).zhendiFixed = true;
 
-if (!require.cache[saxPath]?.exports.zhendiFixed) {
-  const mod = new (require('node:module') as { Module: new (id: string) => NodeJS.Module }).Module(saxPath);
-  mod.filename = saxPath;
-  mod.loaded = true;
-  mod.exports = parseSax;
-  require.cache[saxPath] = mod;
+let loaded: typeof ExcelJSType | null = null;
+
+/** exceljs with the fixed parse-sax installed first. */
+function load(): typeof ExcelJSType {
+  if (loaded) return loaded;
+  if (require.cache[excelPath] && !require.cache[saxPath]?.exports.zhendiFixed) {
+    // Someone loaded exceljs without this module: its readers already hold the broken function.
+    throw new Error('exceljs was loaded before server/src/platform/excel.ts; import ExcelJS from platform/excel.js');
+  }
+  if (!require.cache[saxPath]?.exports.zhendiFixed) {
+    const mod = new (require('node:module') as { Module: new (id: string) => NodeJS.Module }).Module(saxPath);
+    mod.filename = saxPath;
+    mod.loaded = true;
+    mod.exports = parseSax;
+    require.cache[saxPath] = mod;
+  }
+  loaded = require('exceljs') as typeof ExcelJSType;
+  return loaded;
 }
 
-const ExcelJS = require('exceljs') as typeof ExcelJSType;
+/** Used as exceljs itself (`new ExcelJS.Workbook()`, `ExcelJS.stream.xlsx…`); loads it on the first read. */
+const ExcelJS = new Proxy({} as typeof ExcelJSType, { get: (_target, key) => Reflect.get(load(), key) });
 export default ExcelJS;
 export type { ExcelJSType };

@@ -3,7 +3,6 @@
 // as files (no inline script: the CSP stays as helmet sets it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.js';
 import { actorOf } from '../../platform/http/types.js';
@@ -13,8 +12,9 @@ import {
 } from '../../../../contracts/display.js';
 import type { DisplayService } from './display.service.js';
 import type { SlidesService } from './slides.service.js';
+import { ROOT_DIR } from '../../platform/paths.js';
 
-const ASSET_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/public/display');
+const ASSET_DIR = path.join(ROOT_DIR, 'web/public/display');
 const ASSETS: Record<string, string> = { 'wall.js': 'text/javascript; charset=utf-8', 'wall.css': 'text/css; charset=utf-8' };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

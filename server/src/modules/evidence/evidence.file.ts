@@ -1,9 +1,9 @@
 // What an uploaded file is, decided by its content (never by its name or the browser's type), and what is
 // kept of it: photos are re-encoded by sharp, which drops EXIF (GPS included) and other metadata after
 // applying the orientation, and get a thumbnail; documents are kept as they are.
+// sharp (libvips) and file-type load on the first upload, not at start: most of a server's life has no upload,
+// and loaded they hold some 15 MB of its memory.
 import type { MultipartFile } from '@fastify/multipart';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import {
   EVIDENCE_DOCUMENT_MAX_BYTES, EVIDENCE_DOCUMENT_TYPES, EVIDENCE_PHOTO_MAX_BYTES, EVIDENCE_PHOTO_TYPES,
 } from '../../../../contracts/assessment-labels.js';
@@ -55,6 +55,7 @@ const OLD_OFFICE: Record<string, string> = { doc: 'application/msword', xls: 'ap
 
 export async function processUpload(bytes: Buffer, rawName: string | undefined, opts: { photosOnly?: boolean } = {}): Promise<ProcessedFile> {
   if (bytes.length === 0) throw badInput('上传的文件是空的');
+  const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   const mime = type?.mime ?? '';
   if ((EVIDENCE_PHOTO_TYPES as readonly string[]).includes(mime)) {
@@ -78,6 +79,7 @@ export async function processUpload(bytes: Buffer, rawName: string | undefined, 
 }
 
 async function processPhoto(bytes: Buffer, rawName: string | undefined): Promise<ProcessedFile> {
+  const { default: sharp } = await import('sharp');
   try {
     // rotate() applies the EXIF orientation; sharp writes no metadata unless asked (withMetadata), so the
     // output carries no EXIF, GPS, XMP or ICC beyond what the pixels need.

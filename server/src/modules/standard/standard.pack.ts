@@ -4,7 +4,6 @@
 // the problem in Chinese, with the English field path.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import {
@@ -13,9 +12,10 @@ import {
   type AutomaticCheckType, type BaseFacts, type Condition, type FactSpec, type Requirement,
 } from '../../../../contracts/standard.js';
 import { AppError } from '../../platform/errors.js';
+import { ROOT_DIR } from '../../platform/paths.js';
 
 /** The standards/ directory of this repository. */
-export const STANDARDS_DIR = fileURLToPath(new URL('../../../../standards/', import.meta.url));
+export const STANDARDS_DIR = path.join(ROOT_DIR, 'standards/');
 
 // ---------------------------------------------------------------------------------------------
 // Problems and the error that carries them
