@@ -2,11 +2,12 @@
 // is (no plugins, no hooks, no session, no schemas, no CSP), on the same Kysely and driver as the app (openDb),
 // doing the database read of each measured page:
 //   GET /a/:id       the article row (select * from article where id = ?), visibility check, minimal HTML
-//   GET /a3/:id      diagnostic: all three reads of the article page (article, column, files) through contentRepo
+//   GET /a3/:id      diagnostic: the article page's reads through the app's own siteRepo (the article with its column
+//                    in one query, the attachments only if it has some)
 //   GET /list        the portal's latest-articles read (published, publish_at <= now, newest first, 21 rows,
 //                    no bodies: the SQL of contentRepo.publicPage('all')), minimal HTML
-//   GET /portal      diagnostic: all three reads of the portal page (every column with its org, the latest articles,
-//                    their columns' titles) through the app's own contentRepo, minimal HTML with the same lists
+//   GET /portal      diagnostic: every read of the portal page, uncached (the app renders it once per 10 s), through
+//                    the app's own repos: portals, latest articles, recently updated columns, column cards, count
 //   GET /inbox?member=ID  the inbox's SQL through the app's own noticeRepo (the member row, the page of notices,
 //                    the reminded ones, the unread count), JSON
 // and, for (h), GET /counts?notice=ID: row counts of the receipt tables, so the client can check the send wrote none.
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
 import { openDb } from '../server/src/platform/db/connect.js';
+import { createSiteRepo } from '../server/src/public/site.repo.js';
 import type { Database } from '../server/src/platform/db/types.js';
 import { createNoticeRepo } from '../server/src/modules/notice/notice.repo.js';
 import { SUMMARY_COLUMNS, createContentRepo } from '../server/src/modules/content/content.repo.js';
@@ -41,20 +43,22 @@ export async function startBare(db: Kysely<Database>): Promise<{ base: string; c
     return reply.type('text/html; charset=utf-8').send(page('最新文章', `<ul>${rows.slice(0, 20).map((r) => `<li><a href="/site/a/${r.id}">${esc(r.title)}</a> ${r.publish_at?.slice(0, 10)}</li>`).join('')}</ul>`));
   });
   const content = createContentRepo(db);
+  const site = createSiteRepo(db);
   app.get<{ Params: { id: string } }>('/a3/:id', async (req, reply) => {
-    const a = await content.articleById(Number(req.params.id));
-    if (!a || a.status !== 'published' || !a.publish_at || a.publish_at > new Date().toISOString()) return reply.status(404).send('not found');
-    const column = await content.columnById(a.column_id);
-    const files = await content.filesOf(a.id);
-    return reply.type('text/html; charset=utf-8').send(page(a.title, `<h1>${esc(a.title)}</h1><p>${esc(column?.title ?? '')}</p><div>${a.body}</div>${files.map((f) => `<a href="/site/files/${f.id}">${esc(f.name)}</a>`).join('')}`));
+    const a = await site.article(Number(req.params.id), new Date().toISOString());
+    if (!a) return reply.status(404).send('not found');
+    const files = Number(a.attachment_count) > 0 ? await site.attachments(a.id) : [];
+    return reply.type('text/html; charset=utf-8').send(page(a.title, `<h1>${esc(a.title)}</h1><p>${esc(a.column_title)}</p><div>${a.body}</div>${files.map((f) => `<a href="/site/files/${f.id}">${esc(f.name)}</a>`).join('')}`));
   });
   app.get('/portal', async (_req, reply) => {
-    const columns = await content.allColumns();
-    const latest = (await content.publicPage('all', new Date().toISOString(), null, 21)).slice(0, 20);
-    const ids = [...new Set(latest.map((a) => a.column_id))];
-    const titles = new Map((await db.selectFrom('site_column').select(['id', 'slug', 'title']).where('id', 'in', ids.length ? ids : [0]).execute()).map((r) => [r.id, r]));
-    return reply.type('text/html; charset=utf-8').send(page('党建网站', `<ul>${latest.map((r) => `<li><a href="/site/a/${r.id}">${esc(r.title)}</a> ${esc(titles.get(r.column_id)?.title ?? '')}</li>`).join('')}</ul>`
-      + `<ul>${columns.map((c) => `<li><a href="/site/c/${c.slug}">${esc(c.title)}</a> ${esc(c.org_name)}</li>`).join('')}</ul>`));
+    const now = new Date().toISOString();
+    const portals = await site.portals();
+    const latest = (await content.publicPage('all', now, null, 21)).slice(0, 20);
+    const recent = await site.recentlyUpdated(null, now, 12, portals.map((p) => p.id));
+    const cards = await site.cardsByIds([...recent, ...latest.map((a) => a.column_id)]);
+    const count = await site.columnCount(null);
+    return reply.type('text/html; charset=utf-8').send(page('党建网站', `<ul>${latest.map((r) => `<li><a href="/site/a/${r.id}">${esc(r.title)}</a> ${esc(cards.get(r.column_id)?.title ?? '')}</li>`).join('')}</ul>`
+      + `<ul>${recent.map((id) => cards.get(id)!).map((c) => `<li><a href="/site/c/${c.slug}">${esc(c.title)}</a> ${esc(c.org_name)}</li>`).join('')}</ul><a href="/site/columns">全部栏目（${count}）</a>`));
   });
   app.get<{ Querystring: { member: string } }>('/inbox', async (req) => {
     const m = await db.selectFrom('member').select(['id', 'org_id', 'status', 'post']).where('id', '=', Number(req.query.member)).executeTakeFirst();

@@ -1,7 +1,7 @@
 // Kysely reads of columns and articles. Lists never select bodies; public lists take only what is visible now
 // (status 'published' and publish_at <= now, both in the index) and page by (publish_at, id), not OFFSET.
 import type { Kysely } from 'kysely';
-import type { ArticleRow, Database, SiteColumnRow } from '../../platform/db/types.js';
+import type { ArticleRow, Database } from '../../platform/db/types.js';
 
 export const SUMMARY_COLUMNS = [
   'a.id', 'a.column_id', 'a.org_id', 'a.title', 'a.summary', 'a.author', 'a.status', 'a.publish_at', 'a.updated_at', 'a.version',
@@ -52,10 +52,6 @@ export function createContentRepo(db: Kysely<Database>) {
       }
       return out;
     },
-
-    allColumns: () => db.selectFrom('site_column as c').innerJoin('org as o', 'o.id', 'c.org_id').selectAll('c')
-      .select(['o.name as org_name', 'o.parent_id as org_parent_id']).orderBy('c.root_id').orderBy('c.id').execute(),
   };
 }
 export type ContentRepo = ReturnType<typeof createContentRepo>;
-export type ColumnWithOrg = SiteColumnRow & { org_name: string; org_parent_id: number | null };
