@@ -31,21 +31,18 @@ const dash = async (c: HttpClient, orgId?: number) => expectOk(await c.get(`/api
 beforeAll(async () => {
   ctx = await createTestContext();
   const b = ctx.build;
-  const A = await b.org({ parentId: null, name: '甲市直属机关工委' });
-  const A1 = await b.org({ parentId: A.id, type: 'organ_committee', name: '甲市财政局机关党委' });
-  const A1b = await b.org({ parentId: A1.id, type: 'branch', name: '财政局第一党支部' });
-  const A1c = await b.org({ parentId: A1.id, type: 'branch', name: '财政局第二党支部' });
-  const A2 = await b.org({ parentId: A.id, type: 'organ_committee', name: '甲市教育局机关党委' });
-  Object.assign(ids, { A: A.id, A1: A1.id, A1b: A1b.id, A1c: A1c.id, A2: A2.id });
-  for (let i = 0; i < 4; i++) await b.member(A1b.id);
-  await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
-  await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
-  await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
-  await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
+  const { A, A1, A1b, A1c } = await b.financeTree();
+  const A2 = (await b.org({ parentId: A, type: 'organ_committee', name: '甲市教育局机关党委' })).id;
+  Object.assign(ids, { A, A1, A1b, A1c, A2 });
+  for (let i = 0; i < 4; i++) await b.member(A1b);
+  await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A });
+  await b.account({ username: 'oa', role: 'org_admin', orgId: A1 });
+  await b.account({ username: 'b1', role: 'org_admin', orgId: A1b });
+  await b.account({ username: 'b2', role: 'org_admin', orgId: A1c });
   standardId = await syncJinhua(ctx);
   [wc, oa, b1, b2] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('b1'), await ctx.as('b2')];
   // The secretary's base: a shared room (tier 2) with seats for everyone and a named channel admin.
-  expectOk(await b1.put(`/api/orgs/${A1b.id}/base-profile`, {
+  expectOk(await b1.put(`/api/orgs/${A1b}/base-profile`, {
     facts: { 'activityRoom.kind': 'shared', 'activityRoom.sharedWith': '会议室', 'activityRoom.seats': 10, 'dutyHolders.channelAdmin': true },
     version: 0,
   }));

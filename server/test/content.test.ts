@@ -44,17 +44,14 @@ async function published(writer: HttpClient, reviewer: HttpClient, columnId: num
 beforeAll(async () => {
   ctx = await createTestContext();
   const b = ctx.build;
-  const A = await b.org({ parentId: null, name: '甲市直属机关工委' });
-  const A1 = await b.org({ parentId: A.id, type: 'organ_committee', name: '甲市财政局机关党委' });
-  const A1b = await b.org({ parentId: A1.id, type: 'branch', name: '财政局第一党支部' });
-  const A1c = await b.org({ parentId: A1.id, type: 'branch', name: '财政局第二党支部' });
-  Object.assign(ids, { A: A.id, A1: A1.id, A1b: A1b.id, A1c: A1c.id });
-  const m = await b.member(A1b.id);
-  await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
-  await b.account({ username: 'oa', role: 'org_admin', orgId: A1.id });
-  await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
-  await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
-  await b.account({ username: 'mem', role: 'member', orgId: A1b.id, memberId: m.id });
+  const { A, A1, A1b, A1c } = await b.financeTree();
+  Object.assign(ids, { A, A1, A1b, A1c });
+  const m = await b.member(A1b);
+  await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A });
+  await b.account({ username: 'oa', role: 'org_admin', orgId: A1 });
+  await b.account({ username: 'b1', role: 'org_admin', orgId: A1b });
+  await b.account({ username: 'b2', role: 'org_admin', orgId: A1c });
+  await b.account({ username: 'mem', role: 'member', orgId: A1b, memberId: m.id });
   await syncJinhua(ctx);
   [wc, oa, b1, b2, mem] = [await ctx.as('wc'), await ctx.as('oa'), await ctx.as('b1'), await ctx.as('b2'), await ctx.as('mem')];
 });

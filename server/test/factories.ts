@@ -29,15 +29,20 @@ export function createFactories(s: Services, clock: Clock) {
       const r = await s.orgs.create(SYSTEM, { parentId: o.parentId, type, name: o.name ?? `测试组织${seq++}`, code: o.code ?? null });
       return r;
     },
+    /** 甲市直属机关工委 (A) with its finance bureau's organ committee (A1) and that committee's two branches (A1b, A1c). */
+    async financeTree(code: string | null = null): Promise<Record<'A' | 'A1' | 'A1b' | 'A1c', number>> {
+      const A = (await this.org({ parentId: null, name: '甲市直属机关工委', code })).id;
+      const A1 = (await this.org({ parentId: A, type: 'organ_committee', name: '甲市财政局机关党委' })).id;
+      const A1b = (await this.org({ parentId: A1, type: 'branch', name: '财政局第一党支部' })).id;
+      const A1c = (await this.org({ parentId: A1, type: 'branch', name: '财政局第二党支部' })).id;
+      return { A, A1, A1b, A1c };
+    },
     /**
-     * Two work committees: 甲市 (A) with two organ committees (A1 with branches A1b1 and A1b2, A2 with A2b) and
-     * 乙县 (B) with one branch (B1b). Ids by those names.
+     * Two work committees: 甲市 (A, the finance tree with branches A1b1 and A1b2, and a second organ committee A2
+     * with A2b) and 乙县 (B) with one branch (B1b). Ids by those names.
      */
     async twoCities(): Promise<Record<'A' | 'A1' | 'A1b1' | 'A1b2' | 'A2' | 'A2b' | 'B' | 'B1b', number>> {
-      const A = (await this.org({ parentId: null, name: '甲市直属机关工委', code: 'A' })).id;
-      const A1 = (await this.org({ parentId: A, type: 'organ_committee', name: '甲市财政局机关党委' })).id;
-      const A1b1 = (await this.org({ parentId: A1, type: 'branch', name: '财政局第一党支部' })).id;
-      const A1b2 = (await this.org({ parentId: A1, type: 'branch', name: '财政局第二党支部' })).id;
+      const { A, A1, A1b: A1b1, A1c: A1b2 } = await this.financeTree('A');
       const A2 = (await this.org({ parentId: A, type: 'organ_committee', name: '甲市教育局机关党委' })).id;
       const A2b = (await this.org({ parentId: A2, type: 'branch', name: '教育局第一党支部' })).id;
       const B = (await this.org({ parentId: null, name: '乙县直属机关工委', code: 'B' })).id;

@@ -20,10 +20,7 @@ const db = () => ctx.services.db.kysely;
 beforeAll(async () => {
   ctx = await createTestContext();
   const b = ctx.build;
-  ids.A = (await b.org({ parentId: null, name: '甲市直属机关工委', code: 'A' })).id;
-  ids.A1 = (await b.org({ parentId: ids.A, type: 'organ_committee', name: '甲市财政局机关党委' })).id;
-  ids.A1b = (await b.org({ parentId: ids.A1, type: 'branch', name: '财政局第一党支部' })).id;
-  ids.A1c = (await b.org({ parentId: ids.A1, type: 'branch', name: '财政局第二党支部' })).id;
+  Object.assign(ids, await b.financeTree('A'));
   ids.B = (await b.org({ parentId: null, name: '乙县直属机关工委', code: 'B' })).id;
   for (let i = 0; i < 4; i++) members.push((await b.member(ids.A1b, { name: `学员${i + 1}` })).id);
   outsider = (await b.member(ids.A1c, { name: '外支部党员' })).id;

@@ -32,7 +32,7 @@ export function createSiteService(deps: { db: Kysely<Database>; repo: ContentRep
   const withCards = async (rootId: number | null, articleColumnIds: number[], exclude: number[]) => {
     const recentIds = await site.recentlyUpdated(rootId, now(), RECENT_COLUMNS, exclude);
     const cards = await site.cardsByIds([...recentIds, ...articleColumnIds]);
-    return { recent: recentIds.map((id) => cards.get(id)!).filter(Boolean), titles: cards as Map<number, ColumnCard> };
+    return { recent: recentIds.flatMap((id) => cards.get(id) ?? []), titles: cards };
   };
 
   return {

@@ -210,7 +210,8 @@ export function fileNameFrom(header: string | null): string | null {
   return plain ? plain[1].trim() : null;
 }
 
-function saveBlob(blob: Blob, name: string): void {
+/** Hands a blob to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

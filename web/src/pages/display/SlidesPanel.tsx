@@ -6,9 +6,10 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SLIDE_LINES_MAX } from '@contracts/display';
 import { createSlide, deleteSlide, displayKeys, slidesQuery, updateSlide } from '../../api/display';
+import { saveBlob } from '../../api/client';
 import type { Slide } from '../../api/types';
 import { Panel } from '../../components/Panel';
-import { buildScreensaverZip, drawSlide, saveBlob, zipName } from './screensaver';
+import { buildScreensaverZip, drawSlide, zipName } from './screensaver';
 
 interface SlideForm { title: string; text: string; sortOrder: number; enabled: boolean }
 

@@ -96,14 +96,3 @@ export async function buildScreensaverZip(slides: Pick<Slide, 'title' | 'lines'>
 
 /** File names may not hold \ / : * ? " < > | on Windows. */
 export const zipName = (orgName: string) => `${orgName.replace(/[\\/:*?"<>|]/g, '_')}-廉政屏保.zip`;
-
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
