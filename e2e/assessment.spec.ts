@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
+import { apiLogin, confirmDialog, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
 
 const DEMO_PASSWORD = 'Demo@2026zd';
 const TITLE = 'E2E 阵地建设“双推进”专项';
@@ -136,10 +136,9 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
       await shot(p, 'assessment-03-phone-item-with-photo');
 
       await p.getByTestId('submit-assessment').click();
-      const confirm = p.locator('.ant-modal-confirm');
-      await confirm.waitFor();
+      await p.locator('.ant-modal-confirm').waitFor();
       await shot(p, 'assessment-04-phone-submit-confirm');
-      await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      await confirmDialog(p);
       await until('submitted', async () => (await status()) === 'submitted');
       await shot(p, 'assessment-05-phone-submitted');
 
@@ -160,9 +159,7 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
       expect(await q.getByTestId('review-accept').isDisabled()).toBe(true);
       await shot(q, 'assessment-07-pc-review-return');
       await q.getByTestId('review-return-submit').click();
-      const pcConfirm = q.locator('.ant-modal-confirm');
-      await pcConfirm.waitFor();
-      await pcConfirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      await confirmDialog(q);
       await until('returned', async () => (await q.getByTestId('assessment-page').getAttribute('data-status')) === 'returned');
       await shot(q, 'assessment-08-pc-returned');
 
@@ -186,8 +183,7 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
       await until('note saved', async () => (await card.getByTestId('note-save').count()) === 0);
       await shot(p, 'assessment-11-phone-rectified');
       await p.getByTestId('submit-assessment').click();
-      await confirm.waitFor();
-      await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      await confirmDialog(p);
       await until('resubmitted', async () => (await status()) === 'submitted');
       await shot(p, 'assessment-12-phone-resubmitted');
 
@@ -195,8 +191,7 @@ describe('assessment: self-assessment on a phone, return, rectification and acce
       await q.goto(`${url}/assessments/${id}`);
       await q.getByTestId('review-panel').waitFor();
       await q.getByTestId('review-accept').click();
-      await pcConfirm.waitFor();
-      await pcConfirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      await confirmDialog(q);
       await until('accepted', async () => (await q.getByTestId('assessment-page').getAttribute('data-status')) === 'accepted');
       await shot(q, 'assessment-13-pc-accepted');
 

@@ -1,7 +1,7 @@
 // 标准管理 in a real browser on the demo data: the work-committee admin reads the shipped Jinhua pack,
 // copies it to 1.1.0, changes the draft's coverage deadline and publishes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMenu, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
+import { clickMenu, confirmDialog, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
 
 const DEMO_PASSWORD = 'Demo@2026zd';
 const JINHUA = '金华市直机关党建阵地建设“双推进”标准';
@@ -74,7 +74,8 @@ describe('standards: read, clone, edit and publish a pack', () => {
       const confirm = page.locator('.ant-modal-confirm');
       await confirm.waitFor();
       await shot(page, 'standards-07-publish-confirm');
-      await confirm.getByRole('button', { name: '发布' }).click();
+      expect(await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').textContent()).toMatch(/发\s*布/);
+      await confirmDialog(page);
       await expect.poll(() => page.getByTestId('standard-status').first().textContent()).toBe('已发布');
       await page.getByText('已发布的标准不可修改，请复制为新版本').waitFor();
       expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../scripts/pg-cluster.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -138,15 +138,31 @@ export async function treeNodes(page: Page): Promise<{ depth: number; title: str
     })));
 }
 
-/** Polls `fn` until it returns true (stable waits without fixed sleeps). */
+/** An antd motion (zoom, slide, fade) running on an element: a class such as ant-zoom-appear or ant-slide-up-leave-active. */
+const MOTION = '-(appear|enter|leave)(-|\\s|$)';
+
+/** Waits until no antd motion runs on the element or its ancestors: a click while a popup still moves can be lost. */
+export async function settled(loc: Locator): Promise<void> {
+  await until('the animation to end', () => loc.evaluate((el, motion) => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (new RegExp(motion).test(e.getAttribute('class') ?? '')) return false;
+    return true;
+  }, MOTION, { timeout: 2000 }));
+}
+
 /** Opens an admin menu item by its labels: a group first when the item sits in one ('系统管理', '审计日志'). */
 export async function clickMenu(page: Page, ...labels: string[]): Promise<void> {
   const [first, ...rest] = labels;
   // The header menu keeps hidden copies of its items for measuring: click the visible ones only.
   await page.locator('.zd-header').getByRole('menuitem', { name: first! }).filter({ visible: true }).first().click();
-  for (const label of rest) await page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name: label }).filter({ visible: true }).first().click();
+  for (const label of rest) {
+    const item = page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name: label }).filter({ visible: true }).first();
+    await item.waitFor();
+    await settled(item);
+    await item.click();
+  }
 }
 
+/** Polls `fn` until it returns true (stable waits without fixed sleeps). */
 export async function until(what: string, fn: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -157,6 +173,32 @@ export async function until(what: string, fn: () => Promise<boolean> | boolean, 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Answers the open antd confirm dialog with its primary button and waits until it has gone. The click waits for the
+ * zoom-in to end: a click while the dialog is still scaling can land on the mask and be lost, leaving the dialog open
+ * (seen in CI). A dialog still open and idle a second after a click is clicked again.
+ */
+export async function confirmDialog(page: Page): Promise<void> {
+  // One read of the page per poll: a locator read racing the dialog's removal would wait for it to come back.
+  const state = () => page.evaluate((motion) => {
+    const el = document.querySelector('.ant-modal-confirm');
+    if (!el) return 'closed';
+    if (new RegExp(motion).test(el.className)) return 'moving';
+    return el.querySelector('.ant-modal-confirm-btns .ant-btn-primary.ant-btn-loading') ? 'busy' : 'open';
+  }, MOTION);
+  await until('the confirm dialog to open', async () => (await state()) === 'open');
+  let clickedAt = 0;
+  await until('the confirm dialog to close', async () => {
+    const s = await state();
+    if (s === 'closed') return true;
+    if (s === 'open' && Date.now() - clickedAt > 1000) {
+      clickedAt = Date.now();
+      await page.locator('.ant-modal-confirm .ant-modal-confirm-btns .ant-btn-primary').click({ timeout: 2000 });
+    }
+    return false;
+  });
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

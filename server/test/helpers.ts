@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import ExcelJS from '../src/platform/excel.js';
+import type { CellValue, Workbook, Worksheet } from 'exceljs'; // types only: the runtime comes from platform/excel
 import type { Database } from '../src/platform/db/types.js';
 
 export type Res = { statusCode: number; body: string; json: () => any; headers: Record<string, unknown>; rawPayload: Buffer };
@@ -29,24 +30,24 @@ export async function countRows(db: Kysely<Database>, table: keyof Database): Pr
 }
 
 /** The text of an exceljs cell value (rich text joined), as a person reads it. */
-export function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
 }
 
-export async function readWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
+export async function readWorkbook(buf: Buffer): Promise<Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
 }
 
 /** The rows of a sheet as arrays of cell texts (1-based columns dropped to 0-based). */
-export function sheetRows(ws: ExcelJS.Worksheet): string[][] {
+export function sheetRows(ws: Worksheet): string[][] {
   const out: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
-    const vals = row.values as ExcelJS.CellValue[];
+    const vals = row.values as CellValue[];
     out.push(vals.slice(1).map((v) => cellText(v)));
   });
   return out;

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from '../src/platform/excel.js';
+import type { CellValue } from 'exceljs'; // a type only: the runtime comes from platform/excel
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type HttpClient, type TestContext } from './context.js';
 import { idNumber } from './factories.js';
@@ -54,7 +55,7 @@ async function gone(jobId: number) {
   for (let i = 0; i < 100 && fs.existsSync(file_path!); i++) await new Promise((r) => setTimeout(r, 20));
   expect(fs.existsSync(file_path!), file_path!).toBe(false);
 }
-type Row = Partial<Record<MemberXlsxKey, ExcelJS.CellValue>>;
+type Row = Partial<Record<MemberXlsxKey, CellValue>>;
 
 /** An .xlsx with the template's headers (plain text, no '*' marks) and these rows from row 2. */
 async function xlsx(rows: Row[]): Promise<Buffer> {
@@ -96,7 +97,7 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
 
 /** A valid row; the variant `i` picks one of the ways people really write things. */
 function goodRow(i: number, id: string, male: boolean): Row {
-  const joinFormats: ExcelJS.CellValue[] = ['2015年7月1日', '2015.7.1', new Date(Date.UTC(2015, 6, 1)), '２０１５－０７－０１', '2015/7/1', 20150701, ' 2015-07-01 '];
+  const joinFormats: CellValue[] = ['2015年7月1日', '2015.7.1', new Date(Date.UTC(2015, 6, 1)), '２０１５－０７－０１', '2015/7/1', 20150701, ' 2015-07-01 '];
   const orgs = ['  财政局第一党支部 ', '\u3000财政局第二党支部\u3000', '甲市财政局机关党委/财政局第一党支部', 'CZ-02', '财政局第一党支部'];
   const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3 + 1) % GIVEN.length]}`;
   const probationary = i % 10 === 9;
