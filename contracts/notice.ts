@@ -62,7 +62,10 @@ export const NoticeStats = Obj({
 });
 export type NoticeStats = Static<typeof NoticeStats>;
 export const NoticeRemindBody = Obj({ orgId: Type.Optional(Id) });
-export const NoticeRemindResult = Obj({ ok: Type.Boolean(), remindCount: Type.Integer() });
+export const NoticeRemindResult = Obj({
+  ok: Type.Boolean(), remindCount: Type.Integer(),
+  robots: Type.Integer({ description: 'chat robots the reminder is posted to (enabled, in the reminded scope, with unread members)' }),
+});
 
 // ---- inbox (members, on a phone) ----
 export const InboxItem = Obj({
@@ -93,7 +96,8 @@ export const WebhookBody = Obj({
 });
 export type WebhookBody = Static<typeof WebhookBody>;
 export const Delivery = Obj({
-  id: Id, noticeId: Id, noticeTitle: Type.String(), kind: Type.Enum(WEBHOOK_KINDS), status: Type.Enum(DELIVERY_STATUSES), attempts: Type.Integer(),
+  id: Id, noticeId: Id, noticeTitle: Type.String(), reminder: Type.Boolean({ description: 'a reminder of the notice, not the notice itself' }),
+  kind: Type.Enum(WEBHOOK_KINDS), status: Type.Enum(DELIVERY_STATUSES), attempts: Type.Integer(),
   httpStatus: Nullable(Type.Integer()), error: Nullable(Type.String()), nextAttemptAt: Nullable(Type.String()), createdAt: Type.String(), updatedAt: Type.String(),
 });
 export type Delivery = Static<typeof Delivery>;

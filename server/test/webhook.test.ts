@@ -9,6 +9,7 @@ import { expectError, expectOk } from './helpers.js';
 import { createJobRunner } from '../src/platform/jobs.js';
 import { dingtalkSign, robotPayload, webhookUrlProblem } from '../src/modules/notice/notice.robot.js';
 import { MAX_ATTEMPTS, RETRY_MINUTES } from '../src/modules/notice/notice.webhook.js';
+import { refreshAccountCounts } from '../src/modules/notice/notice.accounts.js';
 
 interface Hit { url: string; body: any }
 /** A robot endpoint on 127.0.0.1 that answers 500 to its first `failFirst` requests, then {"errcode":0}. */
@@ -32,7 +33,7 @@ async function receiver(failFirst: number) {
 }
 
 let ctx: TestContext;
-let wc: HttpClient; let b1: HttpClient; let b2: HttpClient;
+let wc: HttpClient; let b1: HttpClient; let b2: HttpClient; let m1: HttpClient; let m2: HttpClient; let m4: HttpClient;
 const ids: Record<'A' | 'A1' | 'A1b' | 'A1c' | 'A1d', number> = {} as never;
 const db = () => ctx.services.db.kysely;
 const deliveries = () => db().selectFrom('notice_delivery').selectAll().orderBy('id').execute();
@@ -50,7 +51,13 @@ beforeAll(async () => {
   await b.account({ username: 'wc', role: 'work_committee_admin', orgId: A.id });
   await b.account({ username: 'b1', role: 'org_admin', orgId: A1b.id });
   await b.account({ username: 'b2', role: 'org_admin', orgId: A1c.id });
-  [wc, b1, b2] = await Promise.all(['wc', 'b1', 'b2'].map((u) => ctx.as(u)));
+  // Members with accounts: two in the first branch, one in the second (reach for the reminder test).
+  for (const [username, orgId] of [['m1', A1b.id], ['m2', A1b.id], ['m4', A1c.id]] as const) {
+    const m = await b.member(orgId, { name: `党员${username}`, post: null });
+    await b.account({ username, role: 'member', orgId, memberId: m.id });
+  }
+  await refreshAccountCounts(db(), [A1b.id, A1c.id]); // the factory writes accounts directly
+  [wc, b1, b2, m1, m2, m4] = await Promise.all(['wc', 'b1', 'b2', 'm1', 'm2', 'm4'].map((u) => ctx.as(u)));
 });
 afterAll(async () => ctx?.close());
 
@@ -166,6 +173,52 @@ describe('delivery with retries', () => {
       expect(d).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, http_status: 500, next_attempt_at: null });
       await ctx.services.jobs.runOnce();
       expect(rx.hits.length).toBe(MAX_ATTEMPTS);
+    } finally { await rx.close(); }
+  });
+});
+
+describe('reminders through the robots', () => {
+  it('go to the robots of the orgs that still have unread members, saying how many', async () => {
+    const rx = await receiver(0);
+    // The retry tests moved the clock by hours: sign in again.
+    [wc, b1, b2, m1, m2, m4] = await Promise.all(['wc', 'b1', 'b2', 'm1', 'm2', 'm4'].map((u) => ctx.as(u)));
+    try {
+      const point = async (c: HttpClient, orgId: number, kind: 'dingtalk' | 'wecom', path: string) => {
+        const v = expectOk(await c.get(`/api/notice-webhooks/${orgId}`)).version;
+        expectOk(await c.put(`/api/notice-webhooks/${orgId}`, { kind, url: rx.url(path), enabled: true, version: v }));
+      };
+      await point(b1, ids.A1b, 'dingtalk', '/ding');
+      await point(b2, ids.A1c, 'wecom', '/wecom');
+      const n = expectOk(await wc.post('/api/notices', {
+        senderOrgId: ids.A, kind: 'activity', audience: 'all', title: '关于参加七一主题党日活动的通知', body: '七月一日上午九点，活动室集合。', targets: [{ orgId: ids.A1, subtree: true }],
+      }));
+      await ctx.services.jobs.runOnce();
+      expect(rx.hits.map((h) => h.url.split('?')[0]).sort()).toEqual(['/ding', '/wecom']);
+      expectOk(await m4.post(`/api/inbox/${n.id}/open`)); // the second branch has read it all
+
+      const r = expectOk(await wc.post(`/api/notices/${n.id}/remind`, {}));
+      expect(r).toMatchObject({ ok: true, remindCount: 1, robots: 1 });
+      const queued = (await deliveries()).filter((d) => d.notice_id === n.id && d.remind_id !== null);
+      expect(queued.map((d) => [d.org_id, d.status])).toEqual([[ids.A1b, 'pending']]);
+      expectOk(await m1.post(`/api/inbox/${n.id}/open`)); // one more reads before the robot posts: the count is current
+      await ctx.services.jobs.runOnce();
+      expect(rx.hits.length).toBe(3);
+      const reminder = rx.hits[2];
+      expect(reminder.url.startsWith('/ding')).toBe(true);
+      expect(reminder.body.markdown.title).toBe('【提醒】关于参加七一主题党日活动的通知');
+      expect(reminder.body.markdown.text).toContain('本组织还有 1 名党员未读');
+      expect(reminder.body.markdown.text).toContain('七月一日上午九点');
+      const log = expectOk(await b1.get(`/api/notice-webhooks/${ids.A1b}/deliveries`));
+      expect(log.items.slice(0, 2).map((d: { reminder: boolean; status: string }) => [d.reminder, d.status])).toEqual([[true, 'sent'], [false, 'sent']]);
+
+      // Reminding one org whose members have all read it posts nothing; nor does a disabled robot.
+      expect(expectOk(await wc.post(`/api/notices/${n.id}/remind`, { orgId: ids.A1c }))).toMatchObject({ remindCount: 2, robots: 0 });
+      const v = expectOk(await b1.get(`/api/notice-webhooks/${ids.A1b}`)).version;
+      expectOk(await b1.put(`/api/notice-webhooks/${ids.A1b}`, { kind: 'dingtalk', enabled: false, version: v }));
+      expect(expectOk(await wc.post(`/api/notices/${n.id}/remind`, {}))).toMatchObject({ remindCount: 3, robots: 0 });
+      await ctx.services.jobs.runOnce();
+      expect(rx.hits.length).toBe(3);
+      expectOk(await m2.post(`/api/inbox/${n.id}/open`));
     } finally { await rx.close(); }
   });
 });

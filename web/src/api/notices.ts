@@ -36,7 +36,7 @@ export const noticeStatsQuery = (id: number, q: NoticeStatsQuery) => queryOption
   queryKey: noticeKeys.stats(id, q), queryFn: () => api.get<NoticeStats>(`/api/notices/${id}/stats`, q), placeholderData: keepPreviousData,
 });
 export const sendNotice = (body: NoticeSendBody) => api.post<NoticeSummary>('/api/notices', body, { silent: true });
-export const remindNotice = (id: number, orgId?: number) => api.post<{ ok: boolean; remindCount: number }>(`/api/notices/${id}/remind`, orgId ? { orgId } : {});
+export const remindNotice = (id: number, orgId?: number) => api.post<Static<typeof N.NoticeRemindResult>>(`/api/notices/${id}/remind`, orgId ? { orgId } : {});
 export const exportNoticeStats = (n: Pick<NoticeSummary, 'id' | 'title'>, q: Pick<NoticeStatsQuery, 'sort' | 'order'>) =>
   download(`/api/notices/${n.id}/stats/export`, q, `${n.title}-阅读统计.xlsx`);
 

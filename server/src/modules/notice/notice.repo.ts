@@ -113,10 +113,17 @@ export function createNoticeRepo(db: Kysely<Database>) {
       const r = await sql`select 1 as x from ${coveredOrgs(noticeId)} cv where cv.org_id = ${orgId}`.execute(db);
       return r.rows.length > 0;
     },
-    /** Orgs covered by the targets with an enabled webhook: the chat groups a notice goes to. */
-    async webhookOrgs(q: Q, noticeId: number): Promise<{ org_id: number; kind: string }[]> {
+    /**
+     * Orgs covered by the targets with an enabled webhook: the chat groups a notice goes to. For a reminder, only
+     * those inside the reminded org's subtree that still have members who have not read it.
+     */
+    async webhookOrgs(q: Q, noticeId: number, reminder?: { orgId: number; audience: string }): Promise<{ org_id: number; kind: string }[]> {
+      const reached = reminder?.audience === 'post' ? sql.ref('o.post_account_count') : sql.ref('o.member_account_count');
       const r = await sql<{ org_id: number; kind: string }>`select w.org_id, w.kind from notice_webhook w
-        where w.enabled = 1 and w.org_id in (select org_id from ${coveredOrgs(noticeId)} cv)`.execute(q);
+        ${reminder ? sql`join org o on o.id = w.org_id left join notice_org_stat s on s.notice_id = ${noticeId} and s.org_id = w.org_id` : sql``}
+        where w.enabled = 1 and w.org_id in (select org_id from ${coveredOrgs(noticeId)} cv)
+        ${reminder ? sql`and w.org_id in (select descendant_id from org_closure where ancestor_id = ${reminder.orgId})
+          and ${reached} > coalesce(s.read_count, 0)` : sql``}`.execute(q);
       return r.rows.map((x) => ({ org_id: Number(x.org_id), kind: x.kind }));
     },
   };

@@ -3,7 +3,11 @@ import crypto from 'node:crypto';
 import { NOTICE_KIND_LABELS, type NoticeKind, type WebhookKind } from '../../../../contracts/notice.js';
 import { excerpt } from './notice.text.js';
 
-export interface RobotNotice { title: string; body: string; kind: string; senderOrgName: string }
+export interface RobotNotice {
+  title: string; body: string; kind: string; senderOrgName: string;
+  /** Set when this is a reminder: the robot's org's members who have not read the notice yet. */
+  reminder?: { unread: number };
+}
 
 /** DingTalk: timestamp (ms) + "\n" + secret, HMAC-SHA256 keyed by the secret, base64, then URL-encoded. */
 export function dingtalkSign(secret: string, timestampMs: number): string {
@@ -23,14 +27,18 @@ const kindLabel = (k: string) => NOTICE_KIND_LABELS[k as NoticeKind] ?? '通知'
 export function robotPayload(kind: WebhookKind, n: RobotNotice): unknown {
   const head = `${kindLabel(n.kind)} · ${n.senderOrgName}`;
   const tail = '（全文请登录阵地平台，在“我的通知”中查看）';
+  // A reminder leads with who has not read it and quotes less of the notice: the group saw it once already.
+  const title = n.reminder ? `【提醒】${n.title}` : n.title;
+  const lead = n.reminder ? `${n.reminder.unread > 0 ? `本组织还有 ${n.reminder.unread} 名党员未读，` : ''}请尚未阅读的同志及时阅读。\n\n` : '';
+  const quote = (max: number) => `${lead}${excerpt(n.body, n.reminder ? Math.min(max, 300) : max)}`;
   if (kind === 'dingtalk') {
     // DingTalk markdown needs a blank line (or two trailing spaces) for a line break.
-    const text = `### ${n.title}\n\n> ${head}\n\n${excerpt(n.body, 1500).split('\n').join('  \n')}\n\n${tail}`;
-    return { msgtype: 'markdown', markdown: { title: n.title, text } };
+    const text = `### ${title}\n\n> ${head}\n\n${quote(1500).split('\n').join('  \n')}\n\n${tail}`;
+    return { msgtype: 'markdown', markdown: { title, text } };
   }
   // WeCom: content at most 4096 bytes of UTF-8.
-  let body = excerpt(n.body, 1000);
-  const build = () => `**${n.title}**\n> ${head}\n\n${body}\n\n${tail}`;
+  let body = quote(1000);
+  const build = () => `**${title}**\n> ${head}\n\n${body}\n\n${tail}`;
   while (Buffer.byteLength(build()) > 4000 && body.length > 10) body = excerpt(body, Math.floor(body.length * 0.8));
   return { msgtype: 'markdown', markdown: { content: build() } };
 }

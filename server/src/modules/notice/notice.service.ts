@@ -1,7 +1,8 @@
 // Notices from the sender's side: send to a scope, the list of sent notices, per-org reach and read statistics,
 // reminders. Sending writes the notice, one row per target and one delivery row per enabled chat robot: never
-// one row per member, whatever the scope's size.
-import { sql, type Kysely } from 'kysely';
+// one row per member, whatever the scope's size. A reminder is one row, plus a delivery per robot of an org that
+// still has unread members.
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/types.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Access } from '../../platform/access.js';
@@ -16,6 +17,18 @@ import { searchIndex } from '../search/search.index.js';
 
 export function createNoticeService(deps: { db: Kysely<Database>; repo: NoticeRepo; access: Access; audit: Audit; clock: Clock }) {
   const { db, repo, access, audit, clock } = deps;
+
+  /** One pending delivery per chat robot the notice (or one reminder of it) goes to; returns how many. */
+  async function queueDeliveries(trx: Transaction<Database>, noticeId: number, remind: { id: number; orgId: number; audience: string } | null, now: string) {
+    const hooks = await repo.webhookOrgs(trx, noticeId, remind ?? undefined);
+    if (hooks.length) {
+      await trx.insertInto('notice_delivery').values(hooks.map((h) => ({
+        notice_id: noticeId, org_id: h.org_id, kind: h.kind, status: 'pending', attempts: 0, http_status: null, error: null,
+        next_attempt_at: now, created_at: now, updated_at: now, remind_id: remind?.id ?? null,
+      }))).execute();
+    }
+    return hooks.length;
+  }
 
   async function load(actor: Actor, id: number) {
     const n = await repo.byId(id);
@@ -54,14 +67,9 @@ export function createNoticeService(deps: { db: Kysely<Database>; repo: NoticeRe
           sent_by: actor.accountId, sent_by_name: actor.displayName, sent_at: now,
         }).returning('id').executeTakeFirstOrThrow();
         await trx.insertInto('notice_target').values(targets.map((t) => ({ notice_id: id, org_id: t.orgId, subtree: t.subtree ? 1 : 0 }))).execute();
-        const hooks = await repo.webhookOrgs(trx, id);
-        if (hooks.length) {
-          await trx.insertInto('notice_delivery').values(hooks.map((h) => ({
-            notice_id: id, org_id: h.org_id, kind: h.kind, status: 'pending', attempts: 0, http_status: null, error: null, next_attempt_at: now, created_at: now, updated_at: now,
-          }))).execute();
-        }
+        const robots = await queueDeliveries(trx, id, null, now);
         await searchIndex.notice(trx, id);
-        await audit.record(actor, { action: 'notice.send', targetType: 'notice', targetId: id, orgId: sender.id, detail: { title, kind: body.kind, audience: body.audience, targets: targets.length, webhooks: hooks.length } }, trx);
+        await audit.record(actor, { action: 'notice.send', targetType: 'notice', targetId: id, orgId: sender.id, detail: { title, kind: body.kind, audience: body.audience, targets: targets.length, webhooks: robots } }, trx);
         return id;
       });
       return presentSummary((await repo.byId(id))!);
@@ -104,12 +112,15 @@ export function createNoticeService(deps: { db: Kysely<Database>; repo: NoticeRe
       const orgId = body.orgId ?? n.sender_org_id;
       if (body.orgId !== undefined && !(await repo.coversOrg(n.id, body.orgId))) throw badInput('该组织不在此通知的发送范围内');
       const now = iso(clock.now());
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('notice_remind').values({ notice_id: n.id, org_id: orgId, actor_id: actor.accountId, actor_name: actor.displayName, at: now }).execute();
+      const robots = await db.transaction().execute(async (trx) => {
+        const { id: remindId } = await trx.insertInto('notice_remind').values({ notice_id: n.id, org_id: orgId, actor_id: actor.accountId, actor_name: actor.displayName, at: now })
+          .returning('id').executeTakeFirstOrThrow();
         await trx.updateTable('notice').set({ remind_count: sql`remind_count + 1`, last_reminded_at: now }).where('id', '=', n.id).execute();
-        await audit.record(actor, { action: 'notice.remind', targetType: 'notice', targetId: n.id, orgId, detail: { orgId } }, trx);
+        const robots = await queueDeliveries(trx, n.id, { id: remindId, orgId, audience: n.audience }, now);
+        await audit.record(actor, { action: 'notice.remind', targetType: 'notice', targetId: n.id, orgId, detail: { orgId, webhooks: robots } }, trx);
+        return robots;
       });
-      return { ok: true, remindCount: n.remind_count + 1 };
+      return { ok: true, remindCount: n.remind_count + 1, robots };
     },
   };
 }

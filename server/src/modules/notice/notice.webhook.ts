@@ -69,11 +69,11 @@ export function createWebhookService(deps: { db: Kysely<Database>; access: Acces
     async deliveries(actor: Actor, orgId: number): Promise<DeliveryList> {
       await access.require(actor, 'notice.webhook', orgId);
       const rows = await db.selectFrom('notice_delivery as d').innerJoin('notice as n', 'n.id', 'd.notice_id')
-        .select(['d.id', 'd.notice_id', 'n.title', 'd.kind', 'd.status', 'd.attempts', 'd.http_status', 'd.error', 'd.next_attempt_at', 'd.created_at', 'd.updated_at'])
+        .select(['d.id', 'd.notice_id', 'n.title', 'd.remind_id', 'd.kind', 'd.status', 'd.attempts', 'd.http_status', 'd.error', 'd.next_attempt_at', 'd.created_at', 'd.updated_at'])
         .where('d.org_id', '=', orgId).orderBy('d.id', 'desc').limit(100).execute();
       return {
         items: rows.map((r) => ({
-          id: r.id, noticeId: r.notice_id, noticeTitle: r.title, kind: r.kind as WebhookKind, status: r.status as DeliveryStatus, attempts: r.attempts,
+          id: r.id, noticeId: r.notice_id, noticeTitle: r.title, reminder: r.remind_id !== null, kind: r.kind as WebhookKind, status: r.status as DeliveryStatus, attempts: r.attempts,
           httpStatus: r.http_status, error: r.error, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at, updatedAt: r.updated_at,
         })),
       };
@@ -93,7 +93,11 @@ export function createDeliveryJob(deps: { db: Kysely<Database>; cipher: Cipher; 
       const due = await db.selectFrom('notice_delivery as d')
         .innerJoin('notice as n', 'n.id', 'd.notice_id').innerJoin('org as so', 'so.id', 'n.sender_org_id')
         .leftJoin('notice_webhook as w', 'w.org_id', 'd.org_id')
-        .select(['d.id', 'd.attempts', 'd.kind', 'n.title', 'n.body', 'n.kind as notice_kind', 'so.name as sender_org_name', 'w.url_enc', 'w.secret_enc', 'w.enabled', 'w.kind as hook_kind'])
+        // For a reminder: how many of the robot's org have not read it yet, at the time of posting.
+        .innerJoin('org as o', 'o.id', 'd.org_id')
+        .leftJoin('notice_org_stat as st', (j) => j.onRef('st.notice_id', '=', 'd.notice_id').onRef('st.org_id', '=', 'd.org_id'))
+        .select(['d.id', 'd.attempts', 'd.kind', 'd.remind_id', 'n.title', 'n.body', 'n.kind as notice_kind', 'n.audience', 'so.name as sender_org_name',
+          'w.url_enc', 'w.secret_enc', 'w.enabled', 'w.kind as hook_kind', 'o.member_account_count', 'o.post_account_count', 'st.read_count'])
         .where('d.status', '=', 'pending').where('d.next_attempt_at', '<=', now)
         .orderBy('d.next_attempt_at').orderBy('d.id').limit(BATCH).execute();
       for (const d of due) {
@@ -109,7 +113,11 @@ export function createDeliveryJob(deps: { db: Kysely<Database>; cipher: Cipher; 
               const kind = (d.hook_kind ?? d.kind) as WebhookKind;
               const res = await doFetch(signedUrl(kind, url, d.secret_enc ? cipher.decrypt(d.secret_enc) : null, clock.now().getTime()), {
                 method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' },
-                body: JSON.stringify(robotPayload(kind, { title: d.title, body: d.body, kind: d.notice_kind, senderOrgName: d.sender_org_name })),
+                body: JSON.stringify(robotPayload(kind, {
+                  title: d.title, body: d.body, kind: d.notice_kind, senderOrgName: d.sender_org_name,
+                  reminder: d.remind_id === null ? undefined
+                    : { unread: Math.max(0, Number(d.audience === 'post' ? d.post_account_count : d.member_account_count) - Number(d.read_count ?? 0)) },
+                })),
                 redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS),
               });
               httpStatus = res.status;

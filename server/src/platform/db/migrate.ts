@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_notices.js';
 import * as m0007 from './migrations/0007_study-display.js';
 import * as m0008 from './migrations/0008_search.js';
 import * as m0009 from './migrations/0009_member-status-counts.js';
+import * as m0010 from './migrations/0010_reminder-deliveries.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_study-display': m0007,
   '0008_search': m0008,
   '0009_member-status-counts': m0009,
+  '0010_reminder-deliveries': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

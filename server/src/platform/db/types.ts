@@ -1,6 +1,6 @@
 // Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC text and dates YYYY-MM-DD text on both
 // dialects, booleans are 0/1 integers: one representation keeps repos free of dialect branches.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface OrgTable {
   id: Generated<number>;
@@ -237,6 +237,8 @@ export interface NoticeWebhookTable {
 export interface NoticeDeliveryTable {
   id: Generated<number>; notice_id: number; org_id: number; kind: string; status: string; attempts: number; http_status: number | null;
   error: string | null; next_attempt_at: string | null; created_at: string; updated_at: string;
+  /** The reminder this delivery repeats (0010); null for the notice itself. */
+  remind_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface JobLeaseTable { name: string; holder: string; expires_at: string }
 

@@ -24,11 +24,11 @@ export default function NoticeStatsPage() {
 
   const remind = (orgId?: number, name?: string) => modal.confirm({
     title: orgId ? `提醒“${name}”未读的党员？` : '提醒全部未读的党员？',
-    content: '这条通知会在未读党员的“我的通知”中置顶并标为“提醒”。',
+    content: '这条通知会在未读党员的“我的通知”中置顶并标为“提醒”；已开启群机器人的组织，群里也会收到一条提醒。',
     okText: '发送提醒',
     onOk: async () => {
       const r = await remindNotice(id, orgId);
-      message.success(`已提醒（第 ${r.remindCount} 次）`);
+      message.success(`已提醒（第 ${r.remindCount} 次）${r.robots ? `，并推送到 ${r.robots} 个群` : ''}`);
       await qc.invalidateQueries({ queryKey: noticeKeys.all });
     },
   });

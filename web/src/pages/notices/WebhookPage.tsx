@@ -66,7 +66,10 @@ export default function WebhookPage() {
           rowKey="id" size="small" loading={log.isPending} dataSource={log.data?.items ?? []} pagination={false}
           locale={{ emptyText: '暂无推送记录' }} scroll={{ x: 900 }}
           columns={[
-            { title: '通知', dataIndex: 'noticeTitle', ellipsis: true },
+            {
+              title: '通知', dataIndex: 'noticeTitle', ellipsis: true,
+              render: (t: string, d: Delivery) => <>{d.reminder && <Tag color="orange">提醒</Tag>}{t}</>,
+            },
             { title: '状态', dataIndex: 'status', width: 100, render: (s: Delivery['status']) => <Tag color={STATUS_COLOR[s]}>{DELIVERY_STATUS_LABELS[s]}</Tag> },
             { title: '尝试次数', dataIndex: 'attempts', width: 90, align: 'right' },
             { title: 'HTTP 状态', dataIndex: 'httpStatus', width: 100, render: (h: number | null) => h ?? '—' },
