@@ -2,11 +2,12 @@
 // pages; a second browser with no session opens /display/<token> at 1920x1080 and sees it rotate; cut from the
 // network it keeps showing the last good data with the "离线" mark, and recovers; the admin downloads the
 // clean-governance screensaver ZIP, rendered in the browser: 1920x1080 PNGs named 01.png.. and 使用说明.txt.
+// Last, with the server stopped, the TV opens the display afresh and starts from the copy its service worker kept.
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
+import { launchBrowser, loginUi, settled, shot, startServer, until, type Browser, type Server } from './support.js';
 
 const DEMO_PASSWORD = 'Demo@2026zd';
 
@@ -27,7 +28,9 @@ describe('wall display and screensaver', () => {
     await loginUi(page, server.url, 'demo_branch', DEMO_PASSWORD);
     await page.goto(`${server.url}/displays`);
     await page.getByTestId('display-new').click();
-    await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click();
+    const create = page.getByRole('dialog').getByRole('button', { name: /创\s*建/ });
+    await settled(create);
+    await create.click();
     const urlText = (await page.getByTestId('display-url').innerText()).trim();
     expect(urlText).toMatch(/\/display\/[0-9a-f]{32}$/);
     await shot(page, 'display-token-created');
@@ -97,6 +100,7 @@ describe('wall display and screensaver', () => {
     await page.goto(`${server.url}/study`);
     await page.getByTestId('session-new').click();
     const dialog = page.getByRole('dialog');
+    await settled(dialog);
     await dialog.getByLabel('学习主题').fill('学习《中国共产党廉洁自律准则》');
     await dialog.getByTestId('attendance-load').click();
     const rows = dialog.locator('.ant-table-tbody tr.ant-table-row');
@@ -112,4 +116,24 @@ describe('wall display and screensaver', () => {
     await shot(page, 'study-stats');
     expect(admin!.pageErrors).toEqual([]);
   }, 120_000);
+
+  // Last: it stops the server.
+  it('starts from its kept copy when the server cannot be reached (a TV switched on during an outage)', async () => {
+    const screen = tv!.page;
+    const address = screen.url();
+    // The service worker takes over the open page, which keeps its page, script and style after a good load.
+    await until('the service worker in control', () => screen.evaluate(() => navigator.serviceWorker.controller !== null));
+    await until('the page kept', () => screen.evaluate(async () => (await (await caches.open('zhendi-display-v1')).keys()).length === 3));
+    await server.stop();
+    await screen.close();
+    const cold = await tv!.context.newPage();
+    const errors: string[] = [];
+    cold.on('pageerror', (e) => errors.push(String(e)));
+    await cold.goto(address);
+    await until('the last good data on screen', async () => (await cold.locator('#wall .panel[data-kind]').count()) === 1);
+    expect((await cold.locator('#wall .panel .title').innerText()).length).toBeGreaterThan(0);
+    await until('the offline mark', () => cold.locator('#offline').isVisible());
+    await shot(cold, 'display-cold-start-offline-1920');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_XLSX_COLUMNS, type MemberXlsxKey } from '../contracts/limits.js';
 import { idNumber } from '../server/test/factories.js';
-import { clickMenu, launchBrowser, loginUi, shot, startServer, treeNodes, until, type Browser, type Server } from './support.js';
+import { clickMenu, launchBrowser, loginUi, settled, shot, startServer, treeNodes, until, type Browser, type Server } from './support.js';
 
 const INITIAL_PASSWORD = 'Init@2026start';
 const NEW_PASSWORD = 'Zhendi#2026ok';
@@ -69,6 +69,7 @@ async function pickInTree(page: Page, name: string) {
 async function createOrgInModal(page: Page, title: string, name: string, type?: string) {
   const dialog = page.getByRole('dialog').filter({ hasText: title });
   await dialog.waitFor();
+  await settled(dialog);
   if (type) {
     // Open the select and pick the option until it shows as chosen: on a loaded machine the first click
     // can land before the dropdown is ready, and a fixed sequence then waits forever.

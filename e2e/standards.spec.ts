@@ -1,7 +1,7 @@
 // 标准管理 in a real browser on the demo data: the work-committee admin reads the shipped Jinhua pack,
 // copies it to 1.1.0, changes the draft's coverage deadline and publishes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMenu, confirmDialog, launchBrowser, loginUi, shot, startServer, until, type Browser, type Server } from './support.js';
+import { clickMenu, confirmDialog, launchBrowser, loginUi, settled, shot, startServer, until, type Browser, type Server } from './support.js';
 
 const DEMO_PASSWORD = 'Demo@2026zd';
 const JINHUA = '金华市直机关党建阵地建设“双推进”标准';
@@ -46,6 +46,7 @@ describe('standards: read, clone, edit and publish a pack', () => {
       // Clone to 1.1.0: a draft opens.
       await page.getByRole('button', { name: '复制为新版本' }).click();
       const dialog = page.getByRole('dialog').filter({ hasText: '新版本号' });
+      await settled(dialog);
       await dialog.getByLabel('新版本号').fill('1.1.0');
       await shot(page, 'standards-03-clone-dialog');
       await dialog.getByRole('button', { name: '复制' }).click();

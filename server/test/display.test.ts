@@ -70,6 +70,16 @@ describe('display tokens', () => {
     expect(String(js.headers['content-type'])).toContain('javascript');
     expect((await anon.get('/display/assets/wall.css')).statusCode).toBe(200);
     expect((await anon.get('/display/assets/..%2f..%2fpackage.json')).statusCode).toBe(404);
+    for (const name of ['constructor', 'toString', '__proto__']) expect((await anon.get(`/display/assets/${name}`)).statusCode).toBe(404);
+  });
+
+  it('serves the service worker that lets a restarted TV start offline, allowed to control the display pages', async () => {
+    const sw = await anon.get('/display/assets/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(String(sw.headers['content-type'])).toContain('javascript');
+    expect(sw.headers['service-worker-allowed']).toBe('/display/');
+    expect(sw.body).toContain("addEventListener('fetch'");
+    expect((await anon.get('/display/assets/wall.js')).headers['service-worker-allowed']).toBeUndefined();
   });
 
   it('serves the data: standard texts, disclosure, the current committee, study topics; marks the token seen', async () => {

@@ -1,5 +1,7 @@
 // Wall display (阵地展示屏): rotates the panels of /display/<token>/data.json, refreshes them every few minutes,
-// keeps the last good data in localStorage and shows it with a "离线" mark while the network is down.
+// keeps the last good data in localStorage and shows it with a "离线" mark while the network is down. Where
+// service workers run (https, or the loopback address), sw.js serves this page from a cached copy when the
+// server cannot be reached, so a TV restarted during an outage starts too.
 // Plain script (no inline code, so the page works under the site's CSP). Query options for testing and
 // tuning: ?rotate=<seconds per screen, default 15>&refresh=<seconds between fetches, default from the server>.
 (function () {
@@ -80,7 +82,7 @@
     var timeout = setTimeout(function () { if (ctrl) ctrl.abort(); }, 20000);
     return fetch('/display/' + encodeURIComponent(token) + '/data.json', { cache: 'no-store', credentials: 'omit', signal: ctrl ? ctrl.signal : undefined })
       .then(function (r) {
-        if (r.status === 404) { location.reload(); throw new Error('revoked'); }
+        if (r.status === 404) { forgetShell().then(function () { location.reload(); }); throw new Error('revoked'); }
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.json();
       })
@@ -88,6 +90,7 @@
         try { localStorage.setItem(storeKey, JSON.stringify({ savedAt: Date.now(), data: d })); } catch (e) { /* storage full or off */ }
         setOffline(false);
         apply(d);
+        keepShell();
       })
       .catch(function () {
         setOffline(true);
@@ -106,12 +109,28 @@
       });
   }
 
+  // The page, its script and its style for sw.js to fall back on; refreshed after each good load.
+  var SHELL_CACHE = 'zhendi-display-v1';
+  var shellKept = false;
+  function keepShell() {
+    if (shellKept || !window.caches || !navigator.serviceWorker) return;
+    shellKept = true;
+    caches.open(SHELL_CACHE)
+      .then(function (c) { return c.addAll([location.pathname + location.search, '/display/assets/wall.js', '/display/assets/wall.css']); })
+      .catch(function () { shellKept = false; });
+  }
+  // A revoked token: the cached page must not bring the display back.
+  function forgetShell() {
+    return window.caches ? caches.delete(SHELL_CACHE).catch(function () {}) : Promise.resolve();
+  }
+
   function tick() {
     var now = new Date();
     var pad = function (n) { return (n < 10 ? '0' : '') + n; };
     clock.textContent = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate()) + ' ' + pad(now.getHours()) + ':' + pad(now.getMinutes());
   }
 
+  if (navigator.serviceWorker) navigator.serviceWorker.register('/display/assets/sw.js', { scope: '/display/' }).catch(function () { /* plain http: no cold start offline */ });
   window.addEventListener('offline', function () { setOffline(true); });
   window.addEventListener('online', function () { load(); });
   tick();

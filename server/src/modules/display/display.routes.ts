@@ -15,7 +15,7 @@ import type { SlidesService } from './slides.service.js';
 import { ROOT_DIR } from '../../platform/paths.js';
 
 const ASSET_DIR = path.join(ROOT_DIR, 'web/public/display');
-const ASSETS: Record<string, string> = { 'wall.js': 'text/javascript; charset=utf-8', 'wall.css': 'text/css; charset=utf-8' };
+const ASSETS: Record<string, string> = { 'wall.js': 'text/javascript; charset=utf-8', 'wall.css': 'text/css; charset=utf-8', 'sw.js': 'text/javascript; charset=utf-8' };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -58,9 +58,11 @@ export function registerDisplayRoutes(app: App, deps: { display: DisplayService;
   // ---- the public display page: the token is the only credential ----
   const pub = { auth: 'public' as const };
   app.get('/display/assets/:file', { schema: { hide: true, params: AssetParams }, config: pub }, async (req, reply) => {
-    const type = ASSETS[req.params.file];
+    const type = Object.hasOwn(ASSETS, req.params.file) ? ASSETS[req.params.file] : undefined;
     if (!type) return reply.status(404).type('text/plain').send('Not Found');
     const bytes = await fs.promises.readFile(path.join(ASSET_DIR, req.params.file));
+    // The service worker serves the display pages (/display/<token>), above its own folder.
+    if (req.params.file === 'sw.js') reply.header('Service-Worker-Allowed', '/display/');
     return reply.type(type).header('Cache-Control', 'no-cache').send(bytes);
   });
   app.get('/display/:token', { schema: { hide: true, params: TokenParams }, config: pub }, async (req, reply) => {
