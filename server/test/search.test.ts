@@ -116,14 +116,25 @@ describe('highlighting and order', () => {
     expect(h.highlights.length).toBeGreaterThan(0);
     for (const [s, e] of h.highlights) expect(h.snippet.slice(s, e)).toBe('党建');
   });
-  it('orders by date, newest first, and pages by key', async () => {
+  it('puts documents with every word in the title first, each part newest first, and pages by key across them', async () => {
     const first = await ctx.services.search.search(sys(), { q: '廉政', limit: 2 });
     expect(first.items).toHaveLength(2);
-    expect(first.nextCursor).not.toBeNull();
-    const rest = await ctx.services.search.search(sys(), { q: '廉政', cursor: first.nextCursor! });
-    const dates = [...first.items, ...rest.items].map((h) => h.date);
-    expect(dates).toEqual([...dates].sort().reverse());
-    expect(new Set([...first.items, ...rest.items].map((h) => `${h.type}:${h.id}`)).size).toBe(5);
+    expect(first.nextCursor).toMatch(/^1_/);
+    const second = await ctx.services.search.search(sys(), { q: '廉政', limit: 2, cursor: first.nextCursor! });
+    expect(second.nextCursor).toMatch(/^0_/);
+    const rest = await ctx.services.search.search(sys(), { q: '廉政', cursor: second.nextCursor! });
+    const all = [...first.items, ...second.items, ...rest.items];
+    expect(all.map((h) => `${h.type}:${h.id}`)).toEqual([
+      key('notice:C'), key('article:draftC'), // 廉政 in the title: newest first
+      key('material:C'), key('notice:B'), key('article:draftB'), // in the text only: newest first
+    ]);
+    for (const part of [all.slice(0, 2), all.slice(2)]) {
+      const dates = part.map((h) => h.date);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    // Both words in the title: only the notice; one of them in the title is not enough.
+    expect((await ctx.services.search.search(sys(), { q: '廉政 通知' })).items.map((h) => `${h.type}:${h.id}`)[0]).toBe(key('notice:C'));
+    expectError(await wc.get(`/api/search?q=廉政&cursor=${encodeURIComponent('2026-01-01T00:00:00.000Z_5')}`), 400, 'VALIDATION');
   });
 });
 

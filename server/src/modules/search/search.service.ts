@@ -4,7 +4,8 @@
 //   target inside its subtree, or a subtree target above its org), materials kept in its scope or above its org;
 //   the work committee's system administrator (no org) everything;
 // - a member: besides public articles, the notices its inbox shows and the materials its org reads.
-// Results are newest first (document date, then id) and paged by key; matching is by the bigram index.
+// Results whose title holds every word come first, then the rest, each part newest first (document date, then
+// id), paged by key; matching is by the bigram index.
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.js';
 import type { Actor } from '../../platform/actor.js';
@@ -25,13 +26,19 @@ type EB = ExpressionBuilder<Database & { s: Database['search_doc'] }, 's'>;
 
 export interface SearchInput { q: string; types?: string; cursor?: string; limit?: number }
 
-function parseCursor(c: string | undefined): { date: string; id: number } | null {
+/** The page key: title part (1 first, then 0), document date, id; written as `1_<date>_<id>`. */
+interface Cursor { inTitle: 0 | 1; date: string; id: number }
+function parseCursor(c: string | undefined): Cursor | null {
   if (!c) return null;
-  const at = c.lastIndexOf('_');
-  const id = Number(c.slice(at + 1));
-  const date = c.slice(0, at);
-  if (at < 1 || !Number.isInteger(id) || id < 1 || id > 2147483647 || date.length > 40) throw badInput('翻页参数无效', [{ field: 'cursor', message: '无效' }]);
-  return { date, id };
+  const first = c.indexOf('_');
+  const last = c.lastIndexOf('_');
+  const part = c.slice(0, first);
+  const id = Number(c.slice(last + 1));
+  const date = c.slice(first + 1, last);
+  if ((part !== '0' && part !== '1') || last <= first + 1 || !Number.isInteger(id) || id < 1 || id > 2147483647 || date.length > 40) {
+    throw badInput('翻页参数无效', [{ field: 'cursor', message: '无效' }]);
+  }
+  return { inTitle: part === '1' ? 1 : 0, date, id };
 }
 function parseTypes(t: string | undefined): SearchType[] {
   if (!t) return [...SEARCH_TYPES];
@@ -90,13 +97,23 @@ export function createSearchService(deps: { db: Kysely<Database>; access: Access
     if (query.phrases.length === 0) return { items: [], nextCursor: null, message: '请输入要搜索的字词' };
     const limit = Math.min(input.limit ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
     const now = iso(clock.now());
+    // 1 when the title holds every word of the query (terms are letters and digits only: no LIKE wildcards).
+    const inTitle = (eb: EB) => eb.case().when(eb.and(query.terms.map((t) => eb(eb.fn('lower', ['s.title']), 'like', `%${t}%`)))).then(1).else(0).end();
     let q = db.selectFrom('search_doc as s')
       .select(['s.id', 's.doc_type', 's.doc_id', 's.org_id', 's.status', 's.title', 's.body', 's.doc_date'])
+      .select((eb) => inTitle(eb as unknown as EB).as('in_title'))
       .where('s.doc_type', 'in', types)
       .where(ftsMatch(db, 's', query.phrases))
       .where((eb) => visible(eb as unknown as EB, scope, now));
-    if (cursor) q = q.where((eb) => eb.or([eb('s.doc_date', '<', cursor.date), eb.and([eb('s.doc_date', '=', cursor.date), eb('s.id', '<', cursor.id)])]));
-    const rows = await q.orderBy('s.doc_date', 'desc').orderBy('s.id', 'desc').limit(limit + 1).execute();
+    if (cursor) {
+      q = q.where((eb) => {
+        const t = inTitle(eb as unknown as EB);
+        return eb.or([eb(t, '<', cursor.inTitle), eb.and([eb(t, '=', cursor.inTitle), eb.or([
+          eb('s.doc_date', '<', cursor.date), eb.and([eb('s.doc_date', '=', cursor.date), eb('s.id', '<', cursor.id)]),
+        ])])]);
+      });
+    }
+    const rows = await q.orderBy('in_title', 'desc').orderBy('s.doc_date', 'desc').orderBy('s.id', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     const items: SearchHit[] = [];
     for (const r of page) {
@@ -108,7 +125,7 @@ export function createSearchService(deps: { db: Kysely<Database>; access: Access
     }
     const last = rows.length > limit ? page[page.length - 1] : null;
     const single = query.phrases.some((p) => p.prefix);
-    return { items, nextCursor: last ? `${last.doc_date}_${last.id}` : null, message: single ? '单个汉字按词首匹配；输入两个字以上的词，结果更准确' : null };
+    return { items, nextCursor: last ? `${Number(last.in_title) ? 1 : 0}_${last.doc_date}_${last.id}` : null, message: single ? '单个汉字按词首匹配；输入两个字以上的词，结果更准确' : null };
   }
 
   return {
