@@ -25,7 +25,13 @@ export const Column = Obj({
   url: Type.String({ description: 'public address' }), version: Type.Integer(),
 });
 export type Column = Static<typeof Column>;
-export const ColumnOfOrg = Obj({ column: Nullable(Column) });
+export const ColumnOwnFreshness = Obj({
+  lastPublishedAt: Nullable(Type.String()),
+  days: Nullable(Type.Integer({ description: 'days since the last publication; null: never published' })),
+  maxDays: Type.Integer({ description: 'the threshold the current standard sets' }),
+  stale: Type.Boolean(),
+});
+export const ColumnOfOrg = Obj({ column: Nullable(Column), freshness: Nullable(ColumnOwnFreshness) });
 export type ColumnOfOrg = Static<typeof ColumnOfOrg>;
 export const ColumnSaveBody = Obj({
   slug: Type.String({ pattern: COLUMN_SLUG_PATTERN, description: 'lower-case letters, digits and hyphens, 2-40' }),

@@ -46,6 +46,14 @@ describe('site: publish an article as an admin and read it on the public site on
       await settings.getByRole('button', { name: '开设栏目' }).click();
       // Once opened, the page turns to the column's articles.
       await until('the column is opened', async () => (await p.getByRole('button', { name: '写文章' }).count()) > 0);
+      // A column that has published nothing is not updated in time: the page says so, and so does the home page.
+      expect(await p.getByTestId('column-freshness').innerText()).toContain('本栏目还没有发布过文章');
+      await p.goto(`${url}/`);
+      await until('the to-do on the home page', async () => (await p.getByTestId('todo-column-stale').count()) === 1);
+      expect(await p.getByTestId('todo-column-stale').innerText()).toContain('尚未发布');
+      await shot(p, 'site-00-home-column-todo');
+      await p.goto(`${url}/columns`);
+      await p.getByRole('button', { name: '写文章' }).waitFor();
       await p.getByRole('tab', { name: '栏目设置' }).click();
       await until('the settings show the public link', async () => (await p.getByRole('link', { name: '查看公开页面' }).count()) > 0);
       await shot(p, 'site-01-column-settings');
@@ -79,7 +87,11 @@ describe('site: publish an article as an admin and read it on the public site on
       await shot(p, 'site-03-published');
       await p.goto(`${url}/columns`);
       await until('the list shows it as published', async () => (await p.getByTestId('articles-table').getByText(TITLE).count()) === 1);
+      await until('the column is fresh now', async () => (await p.getByTestId('column-freshness').innerText()).includes('（今天）'));
       await shot(p, 'site-04-article-list');
+      await p.goto(`${url}/`);
+      await p.getByText('各类党组织数量').waitFor();
+      await until('no column to-do any more', async () => (await p.getByTestId('todo-column-stale').count()) === 0);
       expect(pc.pageErrors).toEqual([]);
 
       // ---- a reader on a phone, not logged in ----

@@ -59,7 +59,7 @@ afterAll(async () => ctx?.close());
 
 describe('columns', () => {
   it('an org has no column until one is opened; one per org, slugs unique, optimistic version', async () => {
-    expect(expectOk(await b1.get(`/api/orgs/${ids.A1b}/column`))).toEqual({ column: null });
+    expect(expectOk(await b1.get(`/api/orgs/${ids.A1b}/column`))).toEqual({ column: null, freshness: null });
     const c = expectOk(await b1.put(`/api/orgs/${ids.A1b}/column`, { slug: 'czj-1', title: '第一支部专栏', intro: '支部动态', version: 0 })).column;
     expect(c).toMatchObject({ slug: 'czj-1', title: '第一支部专栏', orgId: ids.A1b, isPortal: false, url: '/site/c/czj-1', version: 1 });
     col.A1b = c.id;
@@ -272,5 +272,13 @@ describe('freshness', () => {
     expect(expectOk(await b2.get(`/api/columns?orgId=${ids.A1c}`)).items).toHaveLength(1);
     expectError(await b2.get(`/api/columns?orgId=${ids.A1}`), 403, 'FORBIDDEN');
     expectError(await mem.get(`/api/columns?orgId=${ids.A1b}`), 403, 'FORBIDDEN');
+  });
+
+  it('the org\'s own column says how fresh it is, for its admin to act on', async () => {
+    expect(expectOk(await b1.get(`/api/orgs/${ids.A1b}/column`)).freshness).toEqual({ lastPublishedAt: expect.any(String), days: 0, maxDays: 30, stale: false });
+    // Never published: stale, with no date.
+    expect(expectOk(await b2.get(`/api/orgs/${ids.A1c}/column`)).freshness).toEqual({ lastPublishedAt: null, days: null, maxDays: 30, stale: true });
+    await advance(31 * DAY);
+    expect(expectOk(await b1.get(`/api/orgs/${ids.A1b}/column`)).freshness).toMatchObject({ days: 31, maxDays: 30, stale: true });
   });
 });

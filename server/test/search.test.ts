@@ -19,7 +19,7 @@ const hour = 60_000; // a minute: distinct dates without expiring the sessions
 
 async function article(orgId: number, title: string, body: string, publish: boolean) {
   const col = (await ctx.services.content.columnOf(sys(), orgId)).column
-    ?? (await ctx.services.content.saveColumn(sys(), orgId, { slug: `col-${orgId}`, title: `栏目${orgId}`, intro: '', version: 0 })).column;
+    ?? (await ctx.services.content.saveColumn(sys(), orgId, { slug: `col-${orgId}`, title: `栏目${orgId}`, intro: '', version: 0 })).column!;
   const a = await ctx.services.content.create(sys(), col.id, { title, summary: '', body, author: '' });
   ctx.clock.advance(hour);
   if (!publish) return a.id;

@@ -10,6 +10,9 @@ import type { ContentRepo } from './content.repo.js';
 
 export interface Freshness { columnId: number; lastPublishedAt: string | null; days: number | null }
 
+/** Not updated in time: never published, or longer ago than the standard allows. */
+export const isStale = (days: number | null, maxDays: number) => days === null || days > maxDays;
+
 /** The day in China of an instant, so "days since" counts calendar days where the readers are. */
 const cnDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 

@@ -12,12 +12,12 @@ import { badInput, conflict, notFound } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { plainText, sanitizeRichText, stripControl } from '../../platform/sanitize.js';
 import {
-  ARTICLE_PAGE_SIZE, type ArticleBody, type ArticleReviewBody, type ArticleStatus, type ArticleUpdateBody, type ColumnList, type ColumnSaveBody,
+  ARTICLE_PAGE_SIZE, type ArticleBody, type ArticleReviewBody, type ArticleStatus, type ArticleUpdateBody, type ColumnList, type ColumnOfOrg, type ColumnSaveBody,
 } from '../../../../contracts/content.js';
 import { processUpload } from '../evidence/evidence.file.js';
 import type { Upload } from '../evidence/evidence.service.js';
 import type { ContentRepo } from './content.repo.js';
-import type { FreshnessService } from './content.freshness.js';
+import { isStale, type FreshnessService } from './content.freshness.js';
 import { presentArticle, presentColumn, presentFile, presentSummary } from './content.presenter.js';
 import { afterEdit, assertCan } from './content.rules.js';
 import { searchIndex } from '../search/search.index.js';
@@ -38,6 +38,14 @@ export function createContentService(deps: {
     const org = await db.selectFrom('org').select(['id', 'name', 'parent_id', 'root_id', 'status']).where('id', '=', orgId).executeTakeFirst();
     if (!org) throw notFound('组织');
     return org;
+  }
+  /** An org's column as its page shows it: the column and how fresh it is, or both null. */
+  async function ofOrg(org: { name: string; parent_id: number | null }, c: SiteColumnRow | undefined): Promise<ColumnOfOrg> {
+    if (!c) return { column: null, freshness: null };
+    const [last, maxDays] = await Promise.all([repo.lastPublished([c.id], now()), freshness.maxDays()]);
+    const lastPublishedAt = last.get(c.id) ?? null;
+    const days = freshness.daysSince(lastPublishedAt);
+    return { column: presentColumn(c, org.name, org.parent_id === null), freshness: { lastPublishedAt, days, maxDays, stale: isStale(days, maxDays) } };
   }
   async function column(id: number): Promise<SiteColumnRow> {
     const c = await repo.columnById(id);
@@ -75,8 +83,7 @@ export function createContentService(deps: {
     async columnOf(actor: Actor, orgId: number) {
       await access.require(actor, 'content.read', orgId);
       const org = await orgOf(orgId);
-      const c = await repo.columnByOrg(orgId);
-      return { column: c ? presentColumn(c, org.name, org.parent_id === null) : null };
+      return ofOrg(org, await repo.columnByOrg(orgId));
     },
 
     /** Creates the org's column (version 0) or updates it (the version read). */
@@ -108,8 +115,7 @@ export function createContentService(deps: {
         throw e;
       }
       publicChanged();
-      const c = (await repo.columnByOrg(orgId))!;
-      return { column: presentColumn(c, org.name, org.parent_id === null) };
+      return ofOrg(org, await repo.columnByOrg(orgId));
     },
 
     /** Columns in the org's subtree with their freshness; stale ones (or never published) first, longest first. */
@@ -128,7 +134,7 @@ export function createContentService(deps: {
         const days = freshness.daysSince(at);
         return {
           id: c.id, orgId: c.org_id, orgName: c.org_name, slug: c.slug, title: c.title, lastPublishedAt: at, days,
-          stale: days === null || days > maxDays, dutyHolder: holder.get(c.org_id) ?? null,
+          stale: isStale(days, maxDays), dutyHolder: holder.get(c.org_id) ?? null,
         };
       }).filter((x) => !staleOnly || x.stale);
       items.sort((a, b) => Number(b.stale) - Number(a.stale) || (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);

@@ -37,7 +37,8 @@ function Editor({ article, columnId }: { article: Article | null; columnId: numb
   const done = async (a: Article) => {
     setCurrent(a);
     qc.setQueryData(contentKeys.article(a.id), a);
-    await qc.invalidateQueries({ queryKey: ['content', 'articles'] });
+    // Lists and freshness (a publication makes a column fresh); not this article, which the editor holds.
+    await Promise.all(['articles', 'column', 'columns'].map((k) => qc.invalidateQueries({ queryKey: ['content', k] })));
     // The address follows a new article without a router navigation, which would remount the editor mid-upload.
     if (!current) window.history.replaceState(window.history.state, '', withOrg(`/columns/articles/${a.id}`));
     return a;
@@ -72,10 +73,10 @@ function Editor({ article, columnId }: { article: Article | null; columnId: numb
         <Link to={withOrg('/columns')}>返回栏目文章</Link>
       </div>
       {current?.status === 'draft' && current.reviewComment && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`退回意见（${current.reviewedBy ?? ''}）：${current.reviewComment}`} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`退回意见（${current.reviewedBy ?? ''}）：${current.reviewComment}`} />
       )}
-      {current?.scheduled && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`已定时发布，将于 ${fmtTime(current.publishAt)} 在党建网站显示`} />}
-      {current?.status === 'published' && <Alert type="success" showIcon style={{ marginBottom: 12 }} message="文章已发布。如需修改，请先撤下。" />}
+      {current?.scheduled && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已定时发布，将于 ${fmtTime(current.publishAt)} 在党建网站显示`} />}
+      {current?.status === 'published' && <Alert type="success" showIcon style={{ marginBottom: 12 }} title="文章已发布。如需修改，请先撤下。" />}
       <div className="zd-panel" style={{ padding: 16 }}>
         <Form form={form} layout="vertical" disabled={!editable || busy}
           initialValues={{ title: current?.title ?? '', author: current?.author ?? '', summary: current?.summary ?? '' }}>
@@ -152,10 +153,10 @@ export default function ArticleEditPage() {
   const q = useQuery({ ...articleQuery(Number(id)), enabled: !isNew });
   if (isNew) {
     const columnId = Number(params.get('column'));
-    if (!columnId) return <Alert type="error" message="请从栏目文章页面进入写文章" />;
+    if (!columnId) return <Alert type="error" title="请从栏目文章页面进入写文章" />;
     return <Editor article={null} columnId={columnId} />;
   }
   if (q.isPending) return <Spin />;
-  if (q.isError) return <Alert type="error" message="文章不存在或无权查看" />;
+  if (q.isError) return <Alert type="error" title="文章不存在或无权查看" />;
   return <Editor key={q.data.id} article={q.data} columnId={q.data.columnId} />;
 }

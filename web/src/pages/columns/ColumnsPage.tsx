@@ -1,14 +1,14 @@
 // 栏目文章: the current org's column (settings, articles by status, new article) and the update status of the
 // columns in its tree.
 import { useState } from 'react';
-import { Button, Empty, Segmented, Spin, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Empty, Segmented, Spin, Table, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { articlesQuery, columnOfOrgQuery } from '../../api/content';
-import type { ArticleStatus, ArticleSummary } from '../../api/types';
+import type { ArticleStatus, ArticleSummary, ColumnOfOrg } from '../../api/types';
 import { useCurrentOrg } from '../../components/layout/currentOrg';
-import { fmtTime } from '../../lib/format';
+import { fmtDate, fmtTime } from '../../lib/format';
 import { ARTICLE_STATUSES, ARTICLE_STATUS_LABELS } from '@contracts/content';
 import { ColumnSettings } from './ColumnSettings';
 import { StaleColumns } from './StaleColumns';
@@ -34,10 +34,11 @@ function Articles({ columnId }: { columnId: number }) {
         locale={{ emptyText: q.isError ? '加载失败，请刷新重试' : '暂无文章' }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, a) => <Link to={withOrg(`/columns/articles/${a.id}`)}>{t}</Link> },
-          { title: '作者', dataIndex: 'author', width: 120 },
+          // On a phone: the title and the status; the rest from tablet width up.
+          { title: '作者', dataIndex: 'author', width: 120, responsive: ['md'] },
           { title: '状态', dataIndex: 'status', width: 110, render: (s: ArticleStatus, a) => <ArticleStatusTag status={s} scheduled={a.scheduled} /> },
-          { title: '发布时间', dataIndex: 'publishAt', width: 180, render: (v: string | null) => fmtTime(v) },
-          { title: '最后修改', dataIndex: 'updatedAt', width: 180, render: (v: string) => fmtTime(v) },
+          { title: '发布时间', dataIndex: 'publishAt', width: 180, responsive: ['sm'], render: (v: string | null) => fmtTime(v) },
+          { title: '最后修改', dataIndex: 'updatedAt', width: 180, responsive: ['md'], render: (v: string) => fmtTime(v) },
         ]}
       />
       <div style={{ marginTop: 12, display: 'flex', gap: 8 }}>
@@ -45,6 +46,24 @@ function Articles({ columnId }: { columnId: number }) {
         <Button disabled={!q.data?.next} onClick={() => q.data?.next && setCursors([...cursors, q.data.next])}>下一页</Button>
       </div>
     </>
+  );
+}
+
+/** How fresh the org's own column is, against the standard (内容充实，并能及时更新): a warning when it is late. */
+function FreshnessNote({ f }: { f: NonNullable<ColumnOfOrg['freshness']> }) {
+  if (!f.stale) {
+    return (
+      <Typography.Paragraph type="secondary" data-testid="column-freshness">
+        最近一次发布：{fmtDate(f.lastPublishedAt)}（{f.days === 0 ? '今天' : `${f.days} 天前`}），标准要求 {f.maxDays} 天内有更新。
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <Alert
+      type="warning" showIcon style={{ marginBottom: 12 }} data-testid="column-freshness"
+      title={f.days === null ? '本栏目还没有发布过文章' : `本栏目已 ${f.days} 天未更新`}
+      description={`标准要求专题党建栏目“内容充实，并能及时更新”（${f.maxDays} 天内有更新）${f.lastPublishedAt ? `，最近一次发布在 ${fmtDate(f.lastPublishedAt)}` : ''}。请及时撰写并发布新文章；上级在“更新情况”和阵地自评中都能看到。`}
+    />
   );
 }
 
@@ -61,6 +80,7 @@ export default function ColumnsPage() {
         <a href="/site" target="_blank" rel="noopener noreferrer">打开党建网站</a>
       </div>
       <div className="zd-panel" style={{ padding: 16 }}>
+        {col.data?.freshness && <FreshnessNote f={col.data.freshness} />}
         {col.isPending ? <Spin /> : (
           <Tabs
             defaultActiveKey={column ? 'articles' : 'settings'}

@@ -17,7 +17,7 @@ export function StaleColumns({ orgId }: { orgId: number }) {
         <span style={{ flex: 1 }} />
         <Switch checked={staleOnly} onChange={setStaleOnly} /> 只看未及时更新的
       </div>
-      <Table<ColumnFreshness>
+      <Table<ColumnFreshness> scroll={{ x: 800 }}
         rowKey="id" size="middle" loading={q.isPending} dataSource={q.data?.items ?? []} data-testid="stale-columns"
         pagination={(q.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         locale={{ emptyText: q.isError ? '加载失败，请刷新重试' : '暂无栏目' }}

@@ -77,7 +77,7 @@ export function SlidesPanel({ orgId, orgName }: { orgId: number; orgName: string
         解压后在 Windows 的“照片”屏幕保护程序中选择该文件夹即可（压缩包内附使用说明）。
       </Typography.Paragraph>
       {progress !== null && <Progress percent={progress} data-testid="screensaver-progress" style={{ marginBottom: 12 }} />}
-      <Table<Slide>
+      <Table<Slide> scroll={{ x: 760 }}
         rowKey="id"
         size="middle"
         loading={slides.isPending}

@@ -35,7 +35,7 @@ export function TokensPanel({ orgId, orgName }: { orgId: number; orgName: string
         在党员活动室的电视或电脑上用浏览器打开展示屏地址（按 F11 全屏），即可轮播入党誓词、党员权利义务、“三会一课”制度、党务公开、
         委员会成员、党建栏目文章、通知和学习活动。无需登录，每隔几分钟自动更新；断网时继续显示最近一次的内容并标注“离线”。
       </Typography.Paragraph>
-      <Table<DisplayToken>
+      <Table<DisplayToken> scroll={{ x: 760 }}
         rowKey="id"
         size="middle"
         loading={tokens.isPending}
@@ -65,7 +65,7 @@ export function TokensPanel({ orgId, orgName }: { orgId: number; orgName: string
         </Form>
       </Modal>
       <Modal title="展示屏已创建" open={created !== null} onCancel={() => setCreated(null)} footer={<Button type="primary" onClick={() => setCreated(null)}>我已记下地址</Button>}>
-        <Alert type="warning" showIcon message="地址只显示这一次：请现在复制，或直接在活动室的电脑上打开。遗失后可停用并重新创建。" style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title="地址只显示这一次：请现在复制，或直接在活动室的电脑上打开。遗失后可停用并重新创建。" style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable={{ text: fullUrl }} data-testid="display-url" style={{ wordBreak: 'break-all' }}>{fullUrl}</Typography.Paragraph>
         <a href={created?.url} target="_blank" rel="noreferrer" data-testid="display-preview">打开预览</a>
       </Modal>

@@ -11,7 +11,7 @@ import { useCurrentOrg } from '../../components/layout/currentOrg';
 import { orgTypeIcon } from '../../components/org/OrgTypeTag';
 import { Panel } from '../../components/Panel';
 import { daysLeftColor, daysLeftText, fmtDate } from '../../lib/format';
-import { AssessmentTodo } from './AssessmentTodo';
+import { BaseTodo } from './BaseTodo';
 
 export default function HomePage() {
   const { orgId, org, withOrg } = useCurrentOrg();
@@ -32,7 +32,7 @@ export default function HomePage() {
         <Typography.Title level={4}>{org ? `${org.name} · 概况` : '概况'}</Typography.Title>
         <Typography.Text type="secondary">统计范围：本组织及全部下级组织</Typography.Text>
       </div>
-      <AssessmentTodo />
+      <BaseTodo orgId={orgId} withOrg={withOrg} />
       <Row gutter={[12, 12]}>
         {cards.map((c) => (
           <Col xs={12} md={6} key={c.title}>

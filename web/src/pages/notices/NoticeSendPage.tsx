@@ -81,7 +81,7 @@ export default function NoticeSendPage() {
               <Button icon={<PlusOutlined />} onClick={() => setChosen([...chosen, { key: Date.now(), subtree: true }])}>添加组织</Button>
             </Space>
           )}
-          {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+          {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
           <Space>
             <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="notice-send">发送</Button>
             <Button onClick={() => navigate(withOrg('/notices'))}>取消</Button>

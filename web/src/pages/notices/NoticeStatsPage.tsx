@@ -71,7 +71,7 @@ export default function NoticeStatsPage() {
         </Card>
       )}
       <div className="zd-panel" data-testid="notice-stats-table">
-        <Table<NoticeOrgStat>
+        <Table<NoticeOrgStat> scroll={{ x: 760 }}
           rowKey="orgId"
           size="middle"
           loading={stats.isPending}

@@ -79,7 +79,7 @@ export function MaterialsTab({ orgId }: { orgId: number }) {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => void openEdit('new')} data-testid="material-new">新增文章或链接</Button>
         <Button icon={<UploadOutlined />} onClick={() => setUploading(true)}>上传文件</Button>
       </Space>
-      <Table<StudyMaterialSummary>
+      <Table<StudyMaterialSummary> scroll={{ x: 860 }}
         rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false}
         locale={{ emptyText: '还没有学习资料' }}
         columns={[

@@ -13,7 +13,7 @@ interface PlanForm { title: string; quarter: number | null; note?: string; items
 function PlanItems({ id }: { id: number }) {
   const plan = useQuery(planQuery(id));
   return (
-    <Table size="small" rowKey="id" pagination={false} loading={plan.isPending} dataSource={plan.data?.items ?? []}
+    <Table scroll={{ x: 860 }} size="small" rowKey="id" pagination={false} loading={plan.isPending} dataSource={plan.data?.items ?? []}
       columns={[
         { title: '日期', dataIndex: 'plannedOn', width: 120 },
         { title: '专题', dataIndex: 'topic' },
@@ -60,7 +60,7 @@ export function PlansTab({ orgId, year }: { orgId: number; year: number }) {
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => void open('new')} data-testid="plan-new">制定学习计划</Button>
       </Space>
-      <Table<StudyPlanSummary>
+      <Table<StudyPlanSummary> scroll={{ x: 860 }}
         rowKey="id" size="middle" loading={plans.isPending} dataSource={plans.data?.items ?? []} pagination={false}
         locale={{ emptyText: `${year} 年还没有学习计划` }}
         expandable={{ expandedRowRender: (p) => <PlanItems id={p.id} /> }}

@@ -55,7 +55,7 @@ export function SessionsTab({ orgId, year }: { orgId: number; year: number }) {
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => void open('new')} data-testid="session-new">登记学习活动</Button>
       </Space>
-      <Table<StudySessionSummary>
+      <Table<StudySessionSummary> scroll={{ x: 860 }}
         rowKey="id" size="middle" loading={sessions.isPending} dataSource={sessions.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: `${year} 年还没有登记学习活动` }}
         columns={[

@@ -13,10 +13,10 @@ export function StatsTab({ orgId, year }: { orgId: number; year: number }) {
   return (
     <>
       <div style={{ display: 'flex', gap: 12, marginBottom: 12, alignItems: 'center' }}>
-        <Alert type="info" showIcon style={{ flex: 1 }} message="理论学习按组织评价：统计各组织计划专题与开展次数、出勤率，不对党员个人排名。" />
+        <Alert type="info" showIcon style={{ flex: 1 }} title="理论学习按组织评价：统计各组织计划专题与开展次数、出勤率，不对党员个人排名。" />
         <Button icon={<DownloadOutlined />} onClick={() => void exportStats(orgId, year)} data-testid="study-export">导出 Excel</Button>
       </div>
-      <Table<StudyStatRow>
+      <Table<StudyStatRow> scroll={{ x: 860 }}
         rowKey={(r) => `${r.org.id}-${r.self}`} size="middle" loading={stats.isPending} dataSource={stats.data?.rows ?? []} pagination={false}
         columns={[
           { title: '组织', render: (_, r) => (r.self ? <b>{r.org.name}（合计）</b> : r.org.name) },
