@@ -2,6 +2,7 @@
 // automatic check. Reads the per-org summaries over the closure table and the newest notice covering the org.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types.js';
+import { reachedColumn } from './notice.repo.js';
 
 export interface NoticeReach {
   /** Members in the roll in the subtree. */
@@ -35,7 +36,7 @@ export function createNoticeReach(db: Kysely<Database>) {
     let lastNoticeReadRatio: number | null = null;
     if (last) {
       // Reads and reach of that notice within this org's subtree (summary rows only).
-      const reachCol = last.audience === 'post' ? 'o.post_account_count' : 'o.member_account_count';
+      const reachCol = `o.${reachedColumn(last.audience)}`;
       const r = await sql<{ reached: number; read_n: number }>`
         select coalesce(sum(${sql.ref(reachCol)}), 0) as reached, coalesce(sum(s.read_count), 0) as read_n
         from org_closure c join org o on o.id = c.descendant_id

@@ -4,6 +4,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/types.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
+
+/** The org summary column counting whom a notice reaches: members with an active account, or those of them with a post. */
+export const reachedColumn = (audience: string) => (audience === 'post' ? 'post_account_count' : 'member_account_count');
 export interface Reader { memberId: number; orgId: number; hasPost: boolean }
 export type StatSort = 'name' | 'reached' | 'read' | 'rate';
 
@@ -84,7 +87,7 @@ export function createNoticeRepo(db: Kysely<Database>) {
      * notice_org_stat). Reads only summary rows: one per covered org.
      */
     async stats(noticeId: number, audience: string, q: { sort: StatSort; order: 'asc' | 'desc'; limit: number; offset: number }) {
-      const reached = audience === 'post' ? sql.ref('o.post_account_count') : sql.ref('o.member_account_count');
+      const reached = sql.ref(`o.${reachedColumn(audience)}`);
       const rows = sql<{ org_id: number; name: string; reached: number; read_n: number; rate: number | null }>`
         select o.id as org_id, o.name, ${reached} as reached, coalesce(s.read_count, 0) as read_n
         from ${coveredOrgs(noticeId)} cv
@@ -118,7 +121,7 @@ export function createNoticeRepo(db: Kysely<Database>) {
      * those inside the reminded org's subtree that still have members who have not read it.
      */
     async webhookOrgs(q: Q, noticeId: number, reminder?: { orgId: number; audience: string }): Promise<{ org_id: number; kind: string }[]> {
-      const reached = reminder?.audience === 'post' ? sql.ref('o.post_account_count') : sql.ref('o.member_account_count');
+      const reached = sql.ref(`o.${reachedColumn(reminder?.audience ?? 'all')}`);
       const r = await sql<{ org_id: number; kind: string }>`select w.org_id, w.kind from notice_webhook w
         ${reminder ? sql`join org o on o.id = w.org_id left join notice_org_stat s on s.notice_id = ${noticeId} and s.org_id = w.org_id` : sql``}
         where w.enabled = 1 and w.org_id in (select org_id from ${coveredOrgs(noticeId)} cv)

@@ -11,6 +11,7 @@ import { type Clock, iso } from '../../platform/clock.js';
 import { badInput, conflict, notFound } from '../../platform/errors.js';
 import type { DeliveryList, DeliveryStatus, Webhook, WebhookBody, WebhookKind } from '../../../../contracts/notice.js';
 import { maskUrl, robotPayload, robotResult, signedUrl, webhookUrlProblem } from './notice.robot.js';
+import { reachedColumn } from './notice.repo.js';
 
 /** Minutes to wait after the n-th failed attempt; after the last, the delivery is given up. */
 export const RETRY_MINUTES = [1, 5, 30, 120, 360];
@@ -116,7 +117,7 @@ export function createDeliveryJob(deps: { db: Kysely<Database>; cipher: Cipher; 
                 body: JSON.stringify(robotPayload(kind, {
                   title: d.title, body: d.body, kind: d.notice_kind, senderOrgName: d.sender_org_name,
                   reminder: d.remind_id === null ? undefined
-                    : { unread: Math.max(0, Number(d.audience === 'post' ? d.post_account_count : d.member_account_count) - Number(d.read_count ?? 0)) },
+                    : { unread: Math.max(0, Number(d[reachedColumn(d.audience)]) - Number(d.read_count ?? 0)) },
                 })),
                 redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS),
               });
