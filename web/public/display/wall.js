@@ -110,7 +110,7 @@
   }
 
   // The page, its script and its style for sw.js to fall back on; refreshed after each good load.
-  var SHELL_CACHE = 'zhendi-display-v1';
+  var SHELL_CACHE = 'zhendi-display-v1'; // the cache sw.js reads
   var shellKept = false;
   function keepShell() {
     if (shellKept || !window.caches || !navigator.serviceWorker) return;

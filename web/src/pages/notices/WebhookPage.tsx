@@ -39,7 +39,7 @@ export default function WebhookPage() {
     <>
       <div className="zd-page-title">
         <Typography.Title level={4}>群机器人推送</Typography.Title>
-        <Typography.Text type="secondary">{org?.name ?? ''}：发往本组织的通知同时推送到钉钉或企业微信工作群</Typography.Text>
+        <Typography.Text type="secondary">{org?.name ?? ''}：发往本组织的通知和未读提醒同时推送到钉钉或企业微信工作群</Typography.Text>
       </div>
       <div className="zd-panel" style={{ maxWidth: 760, padding: 24, marginBottom: 16 }}>
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="在群设置中添加“自定义机器人”（钉钉，建议勾选“加签”）或“群机器人”（企业微信），把得到的网址填在下面。推送只含标题和摘要，全文请党员登录查看。" />
