@@ -2,27 +2,22 @@
 // checklist (often on a phone) and submits; the parent org's admin reviews (accept or return items for
 // rectification); a work-committee admin records inspections.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Empty, Input, Progress, Result, Segmented, Tag, Timeline, Typography } from 'antd';
+import { App, Button, DatePicker, Empty, Input, Result, Segmented } from 'antd';
 import { AuditOutlined, CheckCircleOutlined, ReloadOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useNavigate, useParams } from 'react-router';
-import {
-  ASSESSMENT_STATUS_COLORS, ASSESSMENT_STATUS_LABELS, EDITABLE_STATUSES, INSPECTION_RESULT_LABELS,
-} from '@contracts/assessment-labels';
+import { useNavigate, useParams } from 'react-router';
+import { ASSESSMENT_STATUS_LABELS } from '@contracts/assessment-labels';
 import { REQUIREMENT_KIND_LABELS, REQUIREMENT_KINDS } from '@contracts/standard-labels';
-import {
-  assessmentKeys, assessmentQuery, reviewAssessment, runChecks, submitAssessment, uploadInspectionPhoto,
-} from '../../api/assessments';
+import { assessmentKeys, assessmentQuery, reviewAssessment, runChecks, submitAssessment } from '../../api/assessments';
 import { isApiError, showError } from '../../api/client';
 import type { Assessment, AssessmentItem } from '../../api/types';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import { fmtDate, fmtTime } from '../../lib/format';
-import { EvidenceBlock } from './EvidenceBlock';
+import { AssessmentHeader } from './AssessmentHeader';
+import { HistoryPanel, InspectionsPanel } from './AssessmentRecords';
 import { InspectionDrawer } from './InspectionDrawer';
 import { ItemCard, type ReviewMark } from './ItemCard';
-import { AssessmentStatusTag, deadlineColor, deadlineText } from './labels';
 import './assessment.css';
 
 export default function AssessmentPage() {
@@ -55,9 +50,6 @@ export default function AssessmentPage() {
 
 type Filter = 'all' | 'todo' | 'returned';
 
-const ACTION_LABELS: Record<string, string> = {
-  start: '开始自评', tier: '阵地类别变化', submit: '提交审核', accept: '验收通过', return: '退回整改', inspect: '督查',
-};
 
 function AssessmentView({ a }: { a: Assessment }) {
   const { modal, message } = App.useApp();
@@ -223,9 +215,6 @@ function AssessmentView({ a }: { a: Assessment }) {
     }
   };
 
-  const daysLeft = a.campaign.deadline;
-  const percent = a.progress.total ? Math.round((a.progress.answered / a.progress.total) * 100) : 0;
-  const finished = a.status === 'accepted';
   // Why a submission is refused (the server's rules: required items answered, returned items dealt with).
   const unansweredRequired = a.items.filter((it) => it.required && !it.selfResult).length;
   const pendingReturned = a.items.filter((it) => it.returnPending).length;
@@ -236,107 +225,7 @@ function AssessmentView({ a }: { a: Assessment }) {
 
   return (
     <div className="zd-as" data-testid="assessment-page" data-status={a.status} data-version={a.version}>
-      <Panel style={{ marginBottom: 12 }}>
-        <div className="zd-as-head-title">
-          <Typography.Title level={4} data-testid="assessment-title">{a.campaign.title}</Typography.Title>
-          <AssessmentStatusTag status={a.status} large />
-          <span style={{ flex: 1 }} />
-          <Link to="/assessments">返回阵地自评</Link>
-        </div>
-        <div className="zd-as-facts">
-          <span>组织：<b data-testid="assessment-org">{a.org.name}</b></span>
-          <span>
-            阵地类别：<b>{a.tierName ?? '未确定'}</b>
-          </span>
-          <span>
-            截止日期：<b>{fmtDate(a.campaign.deadline)}</b>
-            {!finished && (
-              <span style={{ color: deadlineColor(daysLeft), marginInlineStart: 6, fontWeight: 500 }} data-testid="deadline-countdown">
-                {deadlineText(daysLeft)}
-              </span>
-            )}
-          </span>
-          <span>依据标准：{a.campaign.standardTitle}</span>
-        </div>
-        <div>
-          <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
-            <span data-testid="assessment-progress">
-              已填写 <b>{a.progress.answered}</b> / {a.progress.total} 项
-            </span>
-            <span style={{ color: '#888', fontSize: 13 }}>
-              达标 {a.progress.met} · 未达标 {a.progress.notMet} · 不适用 {a.progress.na}
-              {a.progress.todo > 0 && <span style={{ color: '#d46b08' }}> · 待完成 {a.progress.todo}</span>}
-            </span>
-          </div>
-          <Progress percent={percent} showInfo={false} strokeColor={finished ? '#52c41a' : '#c0282d'} />
-        </div>
-
-        <div className="zd-as-alerts" style={{ marginTop: 8 }}>
-          {a.tier === null && EDITABLE_STATUSES.includes(a.status) && (
-            <Alert
-              type="warning"
-              showIcon
-              data-testid="no-tier-alert"
-              title="尚未确定阵地类别，暂时不能填写自评"
-              description={
-                a.blocker ??
-                '系统要按阵地类别列出需要对照的要求。请先在“阵地档案”中填写党员活动室等情况，类别确定后即可开始自评。'
-              }
-              action={
-                <Link to={`/orgs/${a.org.id}/base?org=${a.org.id}`}>
-                  <Button type="primary">去填写阵地档案</Button>
-                </Link>
-              }
-            />
-          )}
-          {a.overdue && (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="overdue-alert"
-              title={a.status === 'returned' && a.rectificationDeadline ? '已超过整改期限，请尽快完成整改并重新提交' : '已超过截止日期，请尽快完成并提交'}
-            />
-          )}
-          {a.status === 'returned' && (
-            <Alert
-              type="warning"
-              showIcon
-              icon={<RollbackOutlined />}
-              data-testid="returned-alert"
-              title={
-                <span>
-                  上级已退回整改（{a.progress.returned} 项）
-                  {a.rectificationDeadline && (
-                    <span className="zd-as-danger" data-testid="rectification-deadline">
-                      ，请在 {fmtDate(a.rectificationDeadline)} 前完成（{deadlineText(a.rectificationDeadline)}）
-                    </span>
-                  )}
-                </span>
-              }
-              description={a.reviewComment ? <>审核意见：{a.reviewComment}</> : '请按各条目上的退回意见整改后重新提交。'}
-            />
-          )}
-          {a.status === 'submitted' && !a.can.review && (
-            <Alert type="info" showIcon title={`已于 ${fmtTime(a.submittedAt)} 提交，等待上级审核。审核期间不能修改。`} />
-          )}
-          {reviewing && (
-            <Alert
-              type="info"
-              showIcon
-              title="请逐项审核：符合要求的保持“通过”，需要整改的点“退回”并写明原因；最后在页面底部选择“验收通过”或“退回整改”。"
-            />
-          )}
-          {finished && (
-            <Alert
-              type="success"
-              showIcon
-              title={`已于 ${fmtTime(a.acceptedAt)} 通过验收`}
-              description={a.reviewComment ? `审核意见：${a.reviewComment}` : undefined}
-            />
-          )}
-          {a.campaign.status === 'closed' && <Alert type="info" showIcon title="该专项工作已结束，只能查看。" />}
-        </div>
-      </Panel>
+      <AssessmentHeader a={a} reviewing={reviewing} />
 
       <Segmented<Filter>
         className="zd-as-filter"
@@ -423,76 +312,9 @@ function AssessmentView({ a }: { a: Assessment }) {
         </Panel>
       )}
 
-      {(a.inspections.length > 0 || a.can.inspect) && (
-        <Panel
-          title={`督查记录（${a.inspections.length}）`}
-          style={{ marginBottom: 12 }}
-          extra={a.can.inspect ? <Button icon={<AuditOutlined />} onClick={() => setInspecting(true)}>记录督查</Button> : undefined}
-        >
-          {a.inspections.length === 0 ? (
-            <Empty description="还没有督查记录" />
-          ) : (
-            <div data-testid="inspections">
-              {[...a.inspections].reverse().map((ins) => (
-                <div key={ins.id} className="zd-as-inspection" data-testid="inspection">
-                  <div>
-                    <b>{fmtDate(ins.inspectedOn)}</b> · 督查人：{ins.inspector}
-                  </div>
-                  <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{ins.summary}</div>
-                  {ins.findings.length > 0 && (
-                    <ul className="zd-as-findings">
-                      {ins.findings.map((f) => (
-                        <li key={f.code}>
-                          {a.items.find((it) => it.code === f.code)?.title ?? f.code}：
-                          <Tag color={f.result === 'met' ? 'green' : 'red'}>{INSPECTION_RESULT_LABELS[f.result]}</Tag>
-                          {f.note}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <EvidenceBlock
-                    photosOnly
-                    evidence={ins.photos}
-                    onUpload={a.can.inspect ? (file, onProgress) => uploadInspectionPhoto(ins.id, file, onProgress) : undefined}
-                  />
-                </div>
-              ))}
-            </div>
-          )}
-        </Panel>
-      )}
+      <InspectionsPanel a={a} onInspect={() => setInspecting(true)} />
 
-      <Panel title="办理记录" style={{ marginBottom: 12 }}>
-        {a.history.length === 0 ? (
-          <Empty description="还没有办理记录" />
-        ) : (
-          <div data-testid="history">
-            <Timeline
-              items={[...a.history].reverse().map((h) => ({
-                key: h.id,
-                color: h.toStatus ? ASSESSMENT_STATUS_COLORS[h.toStatus] : '#bfbfbf',
-                content: (
-                  <div>
-                    <strong>{ACTION_LABELS[h.action] ?? (h.detail ? '' : h.action)}</strong>
-                    {h.fromStatus !== h.toStatus && h.toStatus && (
-                      <span style={{ marginInlineStart: 6 }}>
-                        {h.fromStatus ? `${ASSESSMENT_STATUS_LABELS[h.fromStatus]} → ` : ''}
-                        {ASSESSMENT_STATUS_LABELS[h.toStatus]}
-                      </span>
-                    )}
-                    {h.detail && h.detail !== ACTION_LABELS[h.action] && (
-                      <div style={{ color: '#555', whiteSpace: 'pre-wrap' }}>{h.detail}</div>
-                    )}
-                    <div className="zd-as-hint">
-                      {h.actorName ?? '系统'} · {fmtTime(h.at)}
-                    </div>
-                  </div>
-                ),
-              }))}
-            />
-          </div>
-        )}
-      </Panel>
+      <HistoryPanel a={a} />
 
       {(a.can.edit || reviewing || a.can.inspect) && (
         <div className="zd-as-bar" data-testid="assessment-bar">
