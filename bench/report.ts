@@ -308,7 +308,8 @@ ${any.pairs?.[0]?.seconds ?? 5} s) first against the app and then against a bare
 like the app, in a process of its own on the same Kysely and driver: no plugins, hooks, session, schemas or CSP, only
 the database read and a minimal response. Articles are requested in turn from ${any.targets.content?.articleIds.length ?? 100} visible ones
 spread over all columns; inbox requests rotate over the member accounts (the bare inbox takes the member
-id from the query string and runs the inbox's SQL through the app's own \`noticeRepo\`). The ratio is bare
+id from the query string and runs the inbox's SQL through the app's own \`noticeRepo\`). Before each pair is timed, both
+sides are warmed over the whole rotation (every article, every member), so neither pays for cold reads. The ratio is bare
 ÷ app requests/s; the aim is ≤ ${PAIR_RATIO}. The client shares the 2 cores with the server, so the bare routes'
 numbers are partly bounded by the client: the ratios are, if anything, flattered.
 `];
