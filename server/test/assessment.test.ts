@@ -150,6 +150,8 @@ describe('review, rectification and acceptance', () => {
     const d = await dash(wc);
     expect(d.totals.returned).toBe(1);
     expect(d.mostFailed[0]).toMatchObject({ code, failed: 1 });
+    // The children's rows count per status too: the returned one sits under the finance committee.
+    expect(d.byChild.map((k: any) => [k.org.name, k.counts.returned, k.counts.total])).toEqual([['甲市财政局机关党委', 1, 3], ['甲市教育局机关党委', 0, 1]]);
   });
 
   it('a second reviewer working from the old version gets a conflict, not an overwrite', async () => {
@@ -178,6 +180,8 @@ describe('review, rectification and acceptance', () => {
     expect(d.mostFailed).toHaveLength(0);
     expect(d.burnUp.at(-1)).toMatchObject({ accepted: 1, total: 4 });
     expect((await dash(oa, ids.A1)).totals).toMatchObject({ accepted: 1, total: 3 });
+    const finance = d.byChild.find((k: any) => k.org.name === '甲市财政局机关党委').counts;
+    expect(finance).toEqual({ not_started: 2, in_progress: 0, submitted: 0, returned: 0, accepted: 1, total: 3 });
     expect(a.history.map((h: any) => h.action)).toEqual(['start', 'submit', 'return', 'submit', 'accept']);
   });
 });

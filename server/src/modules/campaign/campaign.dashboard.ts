@@ -14,6 +14,9 @@ import type { OrgRepo } from '../org/org.repo.js';
 import type { PackCache } from '../standard/standard.cache.js';
 import type { CampaignService } from './campaign.service.js';
 
+/** A child of the org shown, with its assessments summed per status (the rollup over its subtree). */
+type ChildRow = { org_id: number; name: string; sort_order: number; total: number } & Record<AssessmentStatus, number>;
+
 const emptyCounts = (): StatusCounts => ({ not_started: 0, in_progress: 0, submitted: 0, returned: 0, accepted: 0, total: 0 });
 const addTo = (c: StatusCounts, status: string, n: number) => {
   if ((ASSESSMENT_STATUSES as readonly string[]).includes(status)) c[status as AssessmentStatus] += n;
@@ -51,11 +54,14 @@ export function createDashboardService(deps: { db: Kysely<Database>; campaigns: 
       if (!org) throw notFound('组织');
       const [rollup, children, burn, failed, path, present] = await Promise.all([
         db.selectFrom('campaign_rollup').select(['tier', 'status', 'n']).where('campaign_id', '=', campaign.id).where('org_id', '=', orgId).execute(),
-        // One index range of the rollup (by parent), summed per child and status; names joined after.
-        db.selectFrom((eb) => eb.selectFrom('campaign_rollup').select(['org_id', 'status', (e) => e.fn.sum<number>('n').as('n')])
-          .where('campaign_id', '=', campaign.id).where('parent_id', '=', orgId).groupBy(['org_id', 'status']).as('r'))
+        // One index range of the rollup (by parent), summed per child into one row with a column per status (a row
+        // per child and status was 5x the rows and twice the time for a root with 2,000 children); names joined after.
+        db.selectFrom((eb) => eb.selectFrom('campaign_rollup')
+          .select((e) => ['org_id', e.fn.sum<number>('n').as('total'),
+            ...ASSESSMENT_STATUSES.map((st) => e.fn.sum<number>(e.case().when('status', '=', st).then(e.ref('n')).else(0).end()).as(st))])
+          .where('campaign_id', '=', campaign.id).where('parent_id', '=', orgId).groupBy('org_id').as('r'))
           .innerJoin('org as o', 'o.id', 'r.org_id')
-          .select(['o.id', 'o.name', 'o.sort_order', 'r.status', 'r.n']).execute(),
+          .selectAll('r').select(['o.name', 'o.sort_order']).execute() as Promise<ChildRow[]>,
         db.selectFrom('campaign_progress').select(['day', 'accepted', 'submitted', 'total']).where('campaign_id', '=', campaign.id)
           .where('org_id', '=', orgId).orderBy('day').execute(),
         db.selectFrom('campaign_failed').select(['requirement_code', 'n']).where('campaign_id', '=', campaign.id).where('org_id', '=', orgId)
@@ -70,11 +76,12 @@ export function createDashboardService(deps: { db: Kysely<Database>; campaigns: 
         if (!tiers.has(r.tier)) tiers.set(r.tier, emptyCounts());
         addTo(tiers.get(r.tier)!, r.status, Number(r.n));
       }
-      const kids = new Map<number, { org: { id: number; name: string }; sort: number; counts: StatusCounts }>();
-      for (const c of children) {
-        if (!kids.has(c.id)) kids.set(c.id, { org: { id: c.id, name: c.name }, sort: c.sort_order, counts: emptyCounts() });
-        addTo(kids.get(c.id)!.counts, c.status, Number(c.n));
-      }
+      const kids = children.map((c) => {
+        const counts = emptyCounts();
+        for (const st of ASSESSMENT_STATUSES) counts[st] = Number(c[st]);
+        counts.total = Number(c.total);
+        return { org: { id: Number(c.org_id), name: c.name }, sort: c.sort_order, counts };
+      });
       const childCounts = await orgs.grandchildCounts(orgId);
       const tierName = (t: number) => (t === 0 ? '未定类别' : std.pack.tiers.find((x) => x.tier === t)?.name ?? `${t} 类`);
       const titles = new Map(std.pack.requirements.map((r) => [r.code, r.title]));
@@ -82,7 +89,7 @@ export function createDashboardService(deps: { db: Kysely<Database>; campaigns: 
         campaign: present, org: { id: org.id, name: org.name, path }, today, daysLeft: daysBetween(today, campaign.deadline),
         totals,
         byTier: [...tiers].filter(([, c]) => c.total > 0).sort(([a], [b]) => (a || 99) - (b || 99)).map(([tier, counts]) => ({ tier, tierName: tierName(tier), counts })),
-        byChild: [...kids.values()].filter((k) => k.counts.total > 0).sort((a, b) => a.sort - b.sort || a.org.id - b.org.id)
+        byChild: kids.filter((k) => k.counts.total > 0).sort((a, b) => a.sort - b.sort || a.org.id - b.org.id)
           .map((k) => ({ org: k.org, childCount: childCounts.get(k.org.id) ?? 0, counts: k.counts })),
         burnUp: burn.map((b) => ({ day: b.day, accepted: Number(b.accepted), submitted: Number(b.submitted), total: Number(b.total) })),
         mostFailed: failed.map((f) => ({ code: f.requirement_code, title: titles.get(f.requirement_code) ?? f.requirement_code, failed: Number(f.n) })),
